@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// Only what Rapport uses: no `tabs`, no `scripting`, no broad hosts. Host access to LinkedIn
+// already lets the background see LinkedIn tabs' URLs.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: ['https://www.linkedin.com/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: {
+            default_panel: 'sidepanel.html',
+            default_title: '__MSG_extName__',
+          },
+        }
+      : {}),
+  }),
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip' },
+});
