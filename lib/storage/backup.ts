@@ -1,0 +1,434 @@
+import { z } from 'zod';
+import { Contact } from '../model/contact';
+import { NextStep } from '../model/next-step';
+import { Touch } from '../model/touch';
+import type { RapportDB } from './db';
+import { INDEX } from './db';
+import { BadBackupError, ConflictError, describeIssues, fieldIssues } from './errors';
+import type { FieldIssue } from './errors';
+import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
+import type { ReadTx } from './tx';
+
+export const BACKUP_FORMAT = 'rapport-backup';
+export const BACKUP_VERSION = 1;
+
+export const BackupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  contacts: z.array(Contact),
+  touches: z.array(Touch),
+  nextSteps: z.array(NextStep),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
+
+/**
+ * What an import would do. Touches are append-only, so an import adds them or finds them
+ * unchanged, never updates one. `applyImport` writes exactly these records.
+ */
+export interface ImportPlan {
+  add: { contacts: Contact[]; touches: Touch[]; nextSteps: NextStep[] };
+  update: { contacts: Contact[]; nextSteps: NextStep[] };
+  unchanged: { contacts: number; touches: number; nextSteps: number };
+}
+
+/** Everything stored, read in one transaction so the file is one consistent snapshot. */
+export async function exportBackup(db: RapportDB, now: Date = new Date()): Promise<BackupFile> {
+  return inReadTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+    const [contacts, touches, nextSteps] = await Promise.all([
+      tx.objectStore('contacts').getAll(),
+      tx.objectStore('touches').getAll(),
+      tx.objectStore('nextSteps').getAll(),
+    ]);
+
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      contacts,
+      touches,
+      nextSteps,
+    };
+  });
+}
+
+/**
+ * Checks a whole backup (parsed JSON, or its text) and works out what importing it would add
+ * and update. Changes nothing; throws BadBackupError naming the first faulty records.
+ * Contacts match saved ones by id, else by profile key; the others match by id.
+ */
+export async function planImport(db: RapportDB, json: unknown): Promise<ImportPlan> {
+  const file = normalized(parseBackup(json));
+
+  checkUniqueIds(file);
+
+  return inReadTx(db, ['contacts', 'touches', 'nextSteps'], (tx) => planAgainst(tx, file));
+}
+
+/** Writes a plan from `planImport` in one transaction: all of it is stored, or none. */
+export async function applyImport(db: RapportDB, plan: ImportPlan): Promise<void> {
+  const { add, update } = checkedPlan(plan);
+
+  try {
+    await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+      const contacts = tx.objectStore('contacts');
+      const touches = tx.objectStore('touches');
+      const steps = tx.objectStore('nextSteps');
+
+      await allOf([
+        ...update.contacts.map((record) => () => contacts.put(record)),
+        ...add.contacts.map((record) => () => contacts.add(record)),
+        ...add.touches.map((record) => () => touches.add(record)),
+        ...update.nextSteps.map((record) => () => steps.put(record)),
+        ...add.nextSteps.map((record) => () => steps.add(record)),
+      ]);
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+
+    throw new ConflictError(
+      'The saved data changed since this import was previewed, so nothing was imported. ' +
+        'Choose the file again.',
+      error,
+    );
+  }
+}
+
+/** The plan is a plain object held by the page until the rep confirms: check it again. */
+function checkedPlan(plan: ImportPlan): ImportPlan {
+  const contacts = z.array(Contact);
+  const steps = z.array(NextStep);
+
+  return {
+    add: {
+      contacts: validated(contacts, plan.add.contacts, 'imported contacts'),
+      touches: validated(z.array(Touch), plan.add.touches, 'imported touches'),
+      nextSteps: validated(steps, plan.add.nextSteps, 'imported next steps'),
+    },
+    update: {
+      contacts: validated(contacts, plan.update.contacts, 'imported contacts'),
+      nextSteps: validated(steps, plan.update.nextSteps, 'imported next steps'),
+    },
+    unchanged: plan.unchanged,
+  };
+}
+
+function parseBackup(json: unknown): BackupFile {
+  const value = typeof json === 'string' ? parseText(json) : json;
+
+  checkEnvelope(value);
+
+  const result = BackupFile.safeParse(value);
+
+  if (!result.success) throw badRecords(fieldIssues(result.error));
+
+  return result.data;
+}
+
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadBackupError('This file is not a Rapport backup: it is not valid JSON.');
+  }
+}
+
+/** The format and version are checked first: a wrong file deserves one clear sentence. */
+function checkEnvelope(value: unknown): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadBackupError('This file is not a Rapport backup: it holds no JSON object.');
+  }
+
+  const { format, version } = value as Record<string, unknown>;
+
+  if (format !== BACKUP_FORMAT) {
+    throw new BadBackupError(
+      `This file is not a Rapport backup (its format is ${JSON.stringify(format) ?? 'missing'}).`,
+    );
+  }
+
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new BadBackupError(
+      `This backup comes from a newer Rapport (backup version ${version}). ` +
+        'Update Rapport, then import it again.',
+    );
+  }
+
+  if (version !== BACKUP_VERSION) {
+    throw new BadBackupError(
+      `This backup has an unknown version (${JSON.stringify(version) ?? 'missing'}); ` +
+        `this Rapport reads version ${BACKUP_VERSION}.`,
+    );
+  }
+}
+
+function badRecords(issues: FieldIssue[]): BadBackupError {
+  return new BadBackupError(
+    `This backup can't be imported, nothing was changed. ${describeIssues(issues)}`,
+    issues,
+  );
+}
+
+/**
+ * Stores the file in the shape the indexes rely on: UTC timestamps, so that string order is
+ * time order, and `openDue` exactly on the steps that are not done.
+ */
+function normalized(file: BackupFile): BackupFile {
+  return {
+    ...file,
+    contacts: file.contacts.map((c) => ({
+      ...c,
+      createdAt: utcIso(c.createdAt),
+      updatedAt: utcIso(c.updatedAt),
+    })),
+    touches: file.touches.map((t) => ({ ...t, at: utcIso(t.at), createdAt: utcIso(t.createdAt) })),
+    nextSteps: file.nextSteps.map(normalizedStep),
+  };
+}
+
+function normalizedStep(step: NextStep): NextStep {
+  const { openDue: _stored, ...rest } = step;
+  const times = { createdAt: utcIso(step.createdAt), updatedAt: utcIso(step.updatedAt) };
+
+  return step.state === 'done' ? { ...rest, ...times } : { ...rest, ...times, openDue: step.due };
+}
+
+function checkUniqueIds(file: BackupFile): void {
+  const issues = [
+    ...repeated(file.contacts, 'contacts', 'id', (c) => c.id),
+    ...repeated(file.contacts, 'contacts', 'key', (c) => c.key),
+    ...repeated(file.touches, 'touches', 'id', (t) => t.id),
+    ...repeated(file.nextSteps, 'nextSteps', 'id', (s) => s.id),
+  ];
+
+  if (issues.length > 0) throw badRecords(issues);
+}
+
+function repeated<T>(
+  records: T[],
+  list: string,
+  field: string,
+  value: (record: T) => string,
+): FieldIssue[] {
+  const firstAt = new Map<string, number>();
+
+  return records.flatMap((record, i) => {
+    const seen = firstAt.get(value(record));
+
+    if (seen === undefined) {
+      firstAt.set(value(record), i);
+      return [];
+    }
+
+    return [{ path: `${list}[${i}].${field}`, message: `Same ${field} as ${list}[${seen}]` }];
+  });
+}
+
+type PlanTx = ReadTx<'contacts' | 'touches' | 'nextSteps'>;
+
+async function planAgainst(tx: PlanTx, file: BackupFile): Promise<ImportPlan> {
+  const contacts = await planContacts(tx, file.contacts);
+  const touches = await planTouches(tx, file.touches, contacts.idMap);
+  const steps = await planSteps(tx, file.nextSteps, contacts.idMap);
+
+  return {
+    add: { contacts: contacts.add, touches: touches.add, nextSteps: steps.add },
+    update: { contacts: contacts.update, nextSteps: steps.update },
+    unchanged: {
+      contacts: contacts.unchanged,
+      touches: touches.unchanged,
+      nextSteps: steps.unchanged,
+    },
+  };
+}
+
+interface Sorted<T> {
+  add: T[];
+  update: T[];
+  unchanged: number;
+}
+
+interface ContactsPlan extends Sorted<Contact> {
+  /** File contact id → the id it is stored under: a contact matched by key keeps its own. */
+  idMap: Map<string, string>;
+}
+
+async function planContacts(tx: PlanTx, records: Contact[]): Promise<ContactsPlan> {
+  const store = tx.objectStore('contacts');
+  const byKey = store.index(INDEX.contactByKey);
+  const matches = await Promise.all(
+    records.map(async (c) => (await store.get(c.id)) ?? (await byKey.get(c.key))),
+  );
+  const holders = await Promise.all(records.map((c) => byKey.getKey(c.key)));
+
+  const plan: ContactsPlan = { add: [], update: [], unchanged: 0, idMap: new Map() };
+  const issues: FieldIssue[] = [];
+  const claimed = new Map<string, number>();
+
+  records.forEach((record, i) => {
+    const saved = matches[i];
+    const id = saved?.id ?? record.id;
+    const holder = holders[i];
+    const first = claimed.get(id);
+
+    if (first !== undefined) {
+      issues.push(issue(`contacts[${i}]`, `Matches the same saved contact as contacts[${first}]`));
+    } else if (holder !== undefined && holder !== id) {
+      issues.push(issue(`contacts[${i}].key`, 'Another saved contact has this profile key'));
+    }
+
+    claimed.set(id, i);
+    plan.idMap.set(record.id, id);
+    sortInto(plan, saved, { ...record, id });
+  });
+
+  if (issues.length > 0) throw badRecords(issues);
+
+  return plan;
+}
+
+function sortInto<T>(plan: Sorted<T>, saved: T | undefined, record: T): void {
+  if (saved === undefined) plan.add.push(record);
+  else if (sameValue(saved, record)) plan.unchanged += 1;
+  else plan.update.push(record);
+}
+
+/** The record pointing at its contact's stored id. */
+function withOwner<T extends { contactId: string }>(record: T, idMap: Map<string, string>): T {
+  return { ...record, contactId: idMap.get(record.contactId) ?? record.contactId };
+}
+
+async function planTouches(
+  tx: PlanTx,
+  records: Touch[],
+  idMap: Map<string, string>,
+): Promise<Sorted<Touch>> {
+  const store = tx.objectStore('touches');
+  const remapped = records.map((t) => withOwner(t, idMap));
+  const saved = await Promise.all(remapped.map((t) => store.get(t.id)));
+  const owners = await existingContacts(tx, remapped, idMap);
+  const corrected = await existingTouches(tx, remapped);
+
+  const plan: Sorted<Touch> = { add: [], update: [], unchanged: 0 };
+  const issues: FieldIssue[] = [];
+
+  remapped.forEach((touch, i) => {
+    const stored = saved[i];
+
+    if (!owners.has(touch.contactId)) {
+      issues.push(issue(`touches[${i}].contactId`, 'No such contact in the backup or saved'));
+    } else if (touch.supersedes !== null && !corrected.has(touch.supersedes)) {
+      issues.push(issue(`touches[${i}].supersedes`, 'No such touch in the backup or saved'));
+    } else if (stored && !sameValue(stored, touch)) {
+      issues.push(issue(`touches[${i}]`, 'A different touch with this id is saved'));
+    }
+
+    sortInto(plan, stored, touch);
+  });
+
+  if (issues.length > 0) throw badRecords(issues);
+
+  return plan;
+}
+
+async function planSteps(
+  tx: PlanTx,
+  records: NextStep[],
+  idMap: Map<string, string>,
+): Promise<Sorted<NextStep>> {
+  const store = tx.objectStore('nextSteps');
+  const remapped = records.map((s) => withOwner(s, idMap));
+  const saved = await Promise.all(remapped.map((s) => store.get(s.id)));
+  const owners = await existingContacts(tx, remapped, idMap);
+
+  const plan: Sorted<NextStep> = { add: [], update: [], unchanged: 0 };
+  const issues: FieldIssue[] = [];
+
+  remapped.forEach((step, i) => {
+    if (!owners.has(step.contactId)) {
+      issues.push(issue(`nextSteps[${i}].contactId`, 'No such contact in the backup or saved'));
+    }
+
+    sortInto(plan, saved[i], step);
+  });
+
+  issues.push(...(await secondOpenSteps(tx, remapped)));
+
+  if (issues.length > 0) throw badRecords(issues);
+
+  return plan;
+}
+
+/** Ids among `records`' contact ids that the backup has or that are saved. */
+async function existingContacts(
+  tx: PlanTx,
+  records: { contactId: string }[],
+  idMap: Map<string, string>,
+): Promise<Set<string>> {
+  const inFile = new Set(idMap.values());
+  const others = [...new Set(records.map((r) => r.contactId))].filter((id) => !inFile.has(id));
+  const store = tx.objectStore('contacts');
+  const keys = await Promise.all(others.map((id) => store.getKey(id)));
+
+  return new Set([...inFile, ...keys.filter((key) => key !== undefined)]);
+}
+
+/** Ids of the touches that `records` correct and that the backup has or that are saved. */
+async function existingTouches(tx: PlanTx, records: Touch[]): Promise<Set<string>> {
+  const inFile = new Set(records.map((t) => t.id));
+  const named = records.flatMap((t) => (t.supersedes === null ? [] : [t.supersedes]));
+  const others = [...new Set(named)].filter((id) => !inFile.has(id));
+  const store = tx.objectStore('touches');
+  const keys = await Promise.all(others.map((id) => store.getKey(id)));
+
+  return new Set([...inFile, ...keys.filter((key) => key !== undefined)]);
+}
+
+/** A contact has at most one step not done, counting saved steps the file does not replace. */
+async function secondOpenSteps(tx: PlanTx, steps: NextStep[]): Promise<FieldIssue[]> {
+  const inFile = new Set(steps.map((s) => s.id));
+  const open = steps.filter((s) => s.state !== 'done');
+  const byContact = tx.objectStore('nextSteps').index(INDEX.stepByContact);
+  const contactIds = [...new Set(open.map((s) => s.contactId))];
+  const saved = await Promise.all(contactIds.map((id) => byContact.getAll(id)));
+
+  const openIds = new Map<string, string[]>();
+  const note = (s: NextStep): void => {
+    openIds.set(s.contactId, [...(openIds.get(s.contactId) ?? []), s.id]);
+  };
+
+  saved.flat().filter((s) => s.state !== 'done' && !inFile.has(s.id)).forEach(note);
+  open.forEach(note);
+
+  return steps.flatMap((step, i) => {
+    const first = openIds.get(step.contactId)?.[0];
+    const second = step.state !== 'done' && first !== step.id;
+
+    return second ? [issue(`nextSteps[${i}]`, 'Its contact already has an open next step')] : [];
+  });
+}
+
+function issue(path: string, message: string): FieldIssue {
+  return { path, message };
+}
+
+/** Deep equality of JSON-like records, whatever the order of their keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+
+  const aKeys = definedKeys(a);
+  const bKeys = definedKeys(b);
+
+  return aKeys.length === bKeys.length && aKeys.every((k) => sameValue(a[k], b[k]));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Keys holding `undefined` count as absent, as they are once stored or written as JSON. */
+function definedKeys(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((key) => record[key] !== undefined);
+}

@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { Contact, ContactEdit } from '../model/contact';
+import type { Status } from '../model/contact';
+import type { NextStep } from '../model/next-step';
+import { INDEX, touchesOf } from './db';
+import type { RapportDB } from './db';
+import { DuplicateContactError, NotFoundError } from './errors';
+import { newStep } from './next-steps';
+import type { NextStepPlan } from './next-steps';
+import { allOf, inReadTx, inWriteTx, validated } from './tx';
+import type { WriteTx } from './tx';
+
+const shape = Contact.shape;
+
+/**
+ * What the panel hands over to save a new contact: the profile fields plus whatever the rep
+ * chose. The rep's fields may be left out and get their empty values.
+ */
+export const ContactDraft = Contact.omit({ id: true, createdAt: true, updatedAt: true }).extend({
+  memberUrn: shape.memberUrn.default(null),
+  headline: shape.headline.default(null),
+  company: shape.company.default(null),
+  title: shape.title.default(null),
+  location: shape.location.default(null),
+  avatarUrl: shape.avatarUrl.default(null),
+  openToWork: shape.openToWork.default(false),
+  segment: shape.segment.default(''),
+  relevance: shape.relevance.default(null),
+  role: shape.role.default(null),
+  source: shape.source.default(null),
+  sourceDetail: shape.sourceDetail.default(''),
+  status: shape.status.default('new'),
+  tags: shape.tags.default([]),
+  notes: shape.notes.default(''),
+});
+export type ContactDraft = z.input<typeof ContactDraft>;
+
+export interface SavedContact {
+  contact: Contact;
+  nextStep: NextStep | null;
+}
+
+export interface SaveContactOptions {
+  /** Saved in the same transaction as the contact: both are stored or neither is. */
+  nextStep?: NextStepPlan;
+  now?: Date;
+}
+
+/**
+ * Saves a new contact, and its first next step when given, in one transaction. Rejects with
+ * DuplicateContactError when a contact with the same profile key is already saved.
+ */
+export async function saveContact(
+  db: RapportDB,
+  draft: ContactDraft,
+  options: SaveContactOptions = {},
+): Promise<SavedContact> {
+  const now = (options.now ?? new Date()).toISOString();
+  const contact = newContact(draft, now);
+  const nextStep = options.nextStep ? newStep(contact.id, options.nextStep, now) : null;
+
+  return inWriteTx(db, ['contacts', 'nextSteps'], async (tx) => {
+    await ensureKeyIsFree(tx, contact.key);
+
+    await tx.objectStore('contacts').add(contact);
+
+    if (nextStep) await tx.objectStore('nextSteps').add(nextStep);
+
+    return { contact, nextStep };
+  });
+}
+
+function newContact(draft: ContactDraft, now: string): Contact {
+  const fields = validated(ContactDraft, draft, 'contact');
+  const record = { ...fields, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
+
+  return validated(Contact, record, 'contact');
+}
+
+async function ensureKeyIsFree(tx: WriteTx<'contacts' | 'nextSteps'>, key: string): Promise<void> {
+  const existing = await tx.objectStore('contacts').index(INDEX.contactByKey).get(key);
+
+  if (existing) throw new DuplicateContactError(existing.id, existing.name.display);
+}
+
+export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
+  return inReadTx(db, ['contacts'], (tx) => tx.objectStore('contacts').get(id));
+}
+
+/** The contact saved for a profile, by its canonical slug. */
+export async function getContactByKey(db: RapportDB, key: string): Promise<Contact | undefined> {
+  return inReadTx(db, ['contacts'], (tx) =>
+    tx.objectStore('contacts').index(INDEX.contactByKey).get(key),
+  );
+}
+
+/** Applies the rep's edit to a saved contact and bumps `updatedAt`. */
+export async function updateContact(
+  db: RapportDB,
+  id: string,
+  edit: ContactEdit,
+  now: Date = new Date(),
+): Promise<Contact> {
+  const changes = definedOnly(validated(ContactEdit, edit, 'contact'));
+
+  return inWriteTx(db, ['contacts'], async (tx) => {
+    const store = tx.objectStore('contacts');
+    const current = await store.get(id);
+
+    if (!current) throw new NotFoundError('contact', id);
+
+    const updated = { ...current, ...changes, updatedAt: now.toISOString() };
+    const record = validated(Contact, updated, 'contact');
+    await store.put(record);
+
+    return record;
+  });
+}
+
+/** A field set to `undefined` in an edit means "leave as is", like a missing one. */
+function definedOnly<T extends object>(edit: T): Partial<T> {
+  const entries = Object.entries(edit).filter(([, value]) => value !== undefined);
+
+  return Object.fromEntries(entries) as Partial<T>;
+}
+
+/** Contacts with one status, most recently updated first. */
+export async function listContactsByStatus(db: RapportDB, status: Status): Promise<Contact[]> {
+  const contacts = await inReadTx(db, ['contacts'], (tx) =>
+    tx.objectStore('contacts').index(INDEX.contactByStatus).getAll(status),
+  );
+
+  // The index orders one status by id; a per-status list is small enough to sort here.
+  return contacts.sort((a, b) => compareDesc(a.updatedAt, b.updatedAt));
+}
+
+/** The `limit` most recently updated contacts, newest first, read from the end of the index. */
+export async function listRecentContacts(db: RapportDB, limit = 50): Promise<Contact[]> {
+  return inReadTx(db, ['contacts'], async (tx) => {
+    const found: Contact[] = [];
+    const index = tx.objectStore('contacts').index(INDEX.contactByUpdated);
+    let cursor = await index.openCursor(null, 'prev');
+
+    while (cursor && found.length < limit) {
+      found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+
+    return found;
+  });
+}
+
+function compareDesc(a: string, b: string): number {
+  if (a === b) return 0;
+
+  return a < b ? 1 : -1;
+}
+
+/** Deletes a contact with all its touches and next steps, in one transaction. */
+export async function deleteContact(db: RapportDB, id: string): Promise<void> {
+  await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+    const contacts = tx.objectStore('contacts');
+
+    if (!(await contacts.get(id))) throw new NotFoundError('contact', id);
+
+    const touches = tx.objectStore('touches');
+    const touchIds = await touches.index(INDEX.touchByContactAt).getAllKeys(touchesOf(id));
+    const steps = tx.objectStore('nextSteps');
+    const stepIds = await steps.index(INDEX.stepByContact).getAllKeys(id);
+
+    await allOf([
+      ...touchIds.map((key) => () => touches.delete(key)),
+      ...stepIds.map((key) => () => steps.delete(key)),
+      () => contacts.delete(id),
+    ]);
+  });
+}
+
+/** Deletes every contact, touch and next step, in one transaction. */
+export async function deleteAllData(db: RapportDB): Promise<void> {
+  await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+    await allOf([
+      () => tx.objectStore('contacts').clear(),
+      () => tx.objectStore('touches').clear(),
+      () => tx.objectStore('nextSteps').clear(),
+    ]);
+  });
+}

@@ -1,0 +1,197 @@
+import { openDB } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Contact, Status } from '../model/contact';
+import { NextStep } from '../model/next-step';
+import type { Touch } from '../model/touch';
+import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from './errors';
+
+export const DB_NAME = 'rapport';
+
+/** The schema version this code creates and expects. */
+export const DB_VERSION = 2;
+
+/** Index names, shared by the queries and the migrations so the two cannot drift apart. */
+export const INDEX = {
+  contactByKey: 'by-key',
+  contactByStatus: 'by-status',
+  contactByUpdated: 'by-updated',
+  touchByContactAt: 'by-contact-at',
+  stepByContact: 'by-contact',
+  stepByOpenDue: 'by-open-due',
+} as const;
+
+export interface RapportSchema extends DBSchema {
+  contacts: {
+    key: string;
+    value: Contact;
+    indexes: { 'by-key': string; 'by-status': Status; 'by-updated': string };
+  };
+  touches: {
+    key: string;
+    value: Touch;
+    indexes: { 'by-contact-at': [string, string] };
+  };
+  nextSteps: {
+    key: string;
+    value: NextStep;
+    indexes: { 'by-contact': string; 'by-open-due': string };
+  };
+}
+
+/**
+ * Every `[contactId, at]` key of one contact: arrays sort after all strings, so `[id, []]` is
+ * above any `[id, at]`.
+ */
+export function touchesOf(contactId: string): IDBKeyRange {
+  return IDBKeyRange.bound([contactId], [contactId, []]);
+}
+
+export type RapportDB = IDBPDatabase<RapportSchema>;
+export type StoreName = StoreNames<RapportSchema>;
+export type UpgradeTransaction = IDBPTransaction<RapportSchema, StoreName[], 'versionchange'>;
+
+/** One schema step: brings a database at `version - 1` to `version`, inside the upgrade. */
+export interface Migration {
+  version: number;
+  describe: string;
+  up: (db: RapportDB, tx: UpgradeTransaction) => void | Promise<void>;
+}
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a released step: add a new one.
+ * A fresh install runs them all, so new and upgraded databases end up identical.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    describe: 'contacts, touches and next steps',
+    up: (db) => {
+      const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex(INDEX.contactByKey, 'key', { unique: true });
+      contacts.createIndex(INDEX.contactByStatus, 'status');
+
+      const touches = db.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex(INDEX.touchByContactAt, ['contactId', 'at']);
+
+      const steps = db.createObjectStore('nextSteps', { keyPath: 'id' });
+      steps.createIndex(INDEX.stepByContact, 'contactId');
+    },
+  },
+  {
+    version: 2,
+    describe: 'recently-updated contacts and the due list of open next steps',
+    up: async (_db, tx) => {
+      tx.objectStore('contacts').createIndex(INDEX.contactByUpdated, 'updatedAt');
+      tx.objectStore('nextSteps').createIndex(INDEX.stepByOpenDue, 'openDue');
+
+      await backfillOpenDue(tx);
+    },
+  },
+];
+
+/** v1 steps have no `openDue`; give it to the ones not done so the due index lists them. */
+async function backfillOpenDue(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('nextSteps').openCursor();
+
+  while (cursor) {
+    const step = cursor.value;
+
+    if (step.state !== 'done' && step.openDue !== step.due) {
+      await cursor.update(checkedStep({ ...step, openDue: step.due }));
+    }
+
+    cursor = await cursor.continue();
+  }
+}
+
+/** A migrated record must still be valid, or the upgrade aborts and keeps the old data. */
+function checkedStep(step: NextStep): NextStep {
+  const result = NextStep.safeParse(step);
+
+  if (result.success) return result.data;
+
+  const issues = fieldIssues(result.error, `nextSteps[${step.id}]`);
+
+  throw new StorageError('failed', `Upgrading the data failed: ${describeIssues(issues)}`);
+}
+
+/**
+ * Opens (creating or upgrading as needed) Rapport's database. Rejects with UpgradeBlockedError
+ * instead of waiting forever when an old connection elsewhere refuses to close.
+ */
+export function openRapportDB(name: string = DB_NAME): Promise<RapportDB> {
+  return new Promise<RapportDB>((resolve, reject) => {
+    let blocked = false;
+    let migrationError: unknown;
+    let connection: RapportDB | undefined;
+
+    const upgrade = (db: RapportDB, oldVersion: number, tx: UpgradeTransaction): void => {
+      runMigrations(db, oldVersion, tx, (error) => {
+        migrationError = error;
+      });
+    };
+
+    openDB<RapportSchema>(name, DB_VERSION, {
+      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+      blocked: () => {
+        blocked = true;
+        reject(new UpgradeBlockedError());
+      },
+      // Another tab opened a newer version: step aside so it can upgrade. Our next call then
+      // fails with DatabaseClosedError, which tells the rep to reload.
+      blocking: () => connection?.close(),
+    }).then(
+      (db) => {
+        // The caller was already told the upgrade is blocked; a connection that opens late
+        // would only block the next upgrade in turn.
+        if (blocked) return db.close();
+
+        connection = db;
+        resolve(db);
+      },
+      (error: unknown) => reject(migrationError ?? error),
+    );
+  });
+}
+
+function runMigrations(
+  db: RapportDB,
+  oldVersion: number,
+  tx: UpgradeTransaction,
+  onError: (error: unknown) => void,
+): void {
+  const steps = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= DB_VERSION);
+
+  // A failing step aborts the whole upgrade, which keeps the old version and its data.
+  const fail = (error: unknown): void => {
+    onError(error);
+    abortQuietly(tx);
+  };
+
+  // Synchronous steps run at once and async ones are chained without extra ticks, so the
+  // upgrade transaction is still active whenever a step starts.
+  const runFrom = (first: number): void => {
+    for (let i = first; i < steps.length; i += 1) {
+      const result = steps[i]?.up(db, tx);
+
+      if (result instanceof Promise) {
+        result.then(() => runFrom(i + 1)).catch(fail);
+        return;
+      }
+    }
+  };
+
+  try {
+    runFrom(0);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function abortQuietly(tx: { abort: () => void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing left to undo.
+  }
+}
