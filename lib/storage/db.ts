@@ -162,6 +162,9 @@ function runMigrations(
 ): void {
   const steps = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= DB_VERSION);
 
+  // The open request reports a failed upgrade; the transaction's own rejection is a duplicate.
+  tx.done.catch(() => undefined);
+
   // A failing step aborts the whole upgrade, which keeps the old version and its data.
   const fail = (error: unknown): void => {
     onError(error);

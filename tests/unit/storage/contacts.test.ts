@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ContactEdit } from '@/lib/model/contact';
 import {
   deleteAllData,
   deleteContact,
@@ -126,8 +127,9 @@ describe('updating a contact', () => {
   it('applies the edit and bumps updatedAt only', async () => {
     const db = await freshDb();
     const { contact } = await saveContact(db, draft('ada-lovelace'), { now: NOW });
+    const edit: ContactEdit = { status: 'warm', tags: ['fintech'] };
 
-    const updated = await updateContact(db, contact.id, { status: 'warm', tags: ['fintech'] }, LATER);
+    const updated = await updateContact(db, contact.id, edit, LATER);
 
     expect(updated).toMatchObject({
       status: 'warm',
@@ -204,13 +206,12 @@ describe('listing contacts', () => {
 describe('deleting', () => {
   it('deletes a contact with all its touches and next steps, and nothing else', async () => {
     const db = await freshDb();
-    const plan = { action: 'Follow up', due: '2026-03-12' };
-    const ada = (await saveContact(db, draft('ada-lovelace'), { now: NOW, nextStep: plan })).contact;
-    const grace = (await saveContact(db, draft('grace-hopper'), { now: NOW, nextStep: plan }))
-      .contact;
-    const touch = { at: '2026-03-09T10:00:00.000Z', channel: 'call', direction: 'outbound' };
-    await logTouch(db, { ...touch, contactId: ada.id, summary: 'Intro call' } as const);
-    await logTouch(db, { ...touch, contactId: grace.id, summary: 'Intro call' } as const);
+    const options = { now: NOW, nextStep: { action: 'Follow up', due: '2026-03-12' } };
+    const ada = (await saveContact(db, draft('ada-lovelace'), options)).contact;
+    const grace = (await saveContact(db, draft('grace-hopper'), options)).contact;
+    const touch = { at: NOW.toISOString(), channel: 'call', direction: 'outbound' } as const;
+    await logTouch(db, { ...touch, contactId: ada.id, summary: 'Intro call' });
+    await logTouch(db, { ...touch, contactId: grace.id, summary: 'Intro call' });
 
     await deleteContact(db, ada.id);
 

@@ -60,7 +60,7 @@ export function failNthWrite(method: 'add' | 'put', nth: number): void {
   ) {
     calls += 1;
 
-    if (calls === nth) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (calls === nth) throw new DOMException('The quota is exceeded.', 'QuotaExceededError');
 
     return original.apply(this, args);
   });

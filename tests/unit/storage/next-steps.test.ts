@@ -35,11 +35,11 @@ describe('the next step of a contact', () => {
     const { contact } = await saveContact(db, draft('ada-lovelace'), { now: NOW });
     const first = await setNextStep(db, contact.id, 'Send the proposal', '2026-03-12', NOW);
 
-    const second = await setNextStep(db, contact.id, 'Call about the proposal', '2026-03-14', LATER);
+    const second = await setNextStep(db, contact.id, 'Call about it', '2026-03-14', LATER);
 
     expect(second).toMatchObject({
       id: first.id,
-      action: 'Call about the proposal',
+      action: 'Call about it',
       due: '2026-03-14',
       openDue: '2026-03-14',
       createdAt: '2026-03-10T09:00:00.000Z',
