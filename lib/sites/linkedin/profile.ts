@@ -1,0 +1,201 @@
+/**
+ * Reads a profile page. LinkedIn is a single-page app: after an in-app navigation the URL and
+ * title change first and the DOM follows in pieces. So the URL names the profile, and every
+ * part of the DOM must prove it belongs to that URL before anything is read from it.
+ */
+
+import type { Diagnostic, ProfileReading, ReadField } from '@/lib/model/reading';
+import { findProfileBlob, type ProfileBlob } from './blobs';
+import { findTopCard } from './dom';
+import { readExperience, type ExperienceReading, type Job } from './experience';
+import { cleanName, type CleanName } from './names';
+import { collapse } from './text';
+import { avatarExpiry, readTopCard, safeAvatarUrl, type TopCard } from './topcard';
+import type { CanonicalProfile } from './urls';
+
+const TAG = 'linkedin/profile';
+const AVATAR_REJECTED = 'avatar URL is not an https media.licdn.com URL';
+const FIELDS: readonly ReadField[] = [
+  'name',
+  'headline',
+  'company',
+  'title',
+  'location',
+  'avatarUrl',
+  'memberUrn',
+];
+
+/** What the reader knows while it reads one page. */
+interface Reading {
+  page: CanonicalProfile;
+  titleName: string | null;
+  diagnostics: Diagnostic[];
+}
+
+function note(reading: Reading, message: string): void {
+  reading.diagnostics.push({ tag: TAG, message });
+}
+
+/** The name in a tab title: "(3) Kwame Asante-Boateng | LinkedIn" → "Kwame Asante-Boateng". */
+export function titleName(title: string): string | null {
+  const match = /^(?:\(\d+\)\s*)?(.*?)\s*\|\s*LinkedIn\s*$/su.exec(collapse(title));
+  const name = collapse(match?.[1] ?? '');
+  return name === '' ? null : name;
+}
+
+function sameName(a: string, b: string): boolean {
+  if (collapse(a) === collapse(b)) return true;
+
+  const cleanA = cleanName(a).display;
+  return cleanA !== null && cleanA === cleanName(b).display;
+}
+
+function urnId(urn: string | null): string | null {
+  return urn === null ? null : (urn.split(':').pop() ?? null);
+}
+
+/** Whose card this is: its overlay links and Message button name the owner. */
+function ownership(card: TopCard, page: CanonicalProfile): 'match' | 'other' | 'unknown' {
+  const ownerId = urnId(card.memberUrn);
+  if (card.ownerKeys.includes(page.key) || ownerId === page.key) return 'match';
+
+  if (page.type === 'vanity' && card.ownerKeys.length > 0) return 'other';
+  return page.type === 'memberId' && ownerId !== null ? 'other' : 'unknown';
+}
+
+/** Notes why nothing is read from the top card. */
+function distrust(reading: Reading, message: string): null {
+  note(reading, message);
+  return null;
+}
+
+/** The top card, when it provably shows the profile at the URL. */
+function trustedTopCard(doc: Document, reading: Reading): TopCard | null {
+  const element = findTopCard(doc);
+  if (!element) return distrust(reading, 'top card not found');
+
+  const card = readTopCard(element);
+  const owner = ownership(card, reading.page);
+  if (owner === 'other') return distrust(reading, 'top card shows another profile');
+
+  // Without owner links, a card is trusted only when its name is the one in the tab title.
+  const { titleName: title } = reading;
+  const titled = title !== null && card.rawName !== null && sameName(title, card.rawName);
+  if (owner === 'match' || titled) return card;
+  return distrust(reading, 'top card could not be tied to the URL');
+}
+
+/** The name shown, unless the tab title names someone else (the DOM lags the title). */
+function shownName(card: TopCard | null, reading: Reading): string | null {
+  const raw = card?.rawName ?? null;
+  if (raw === null || reading.titleName === null || sameName(reading.titleName, raw)) return raw;
+
+  note(reading, 'name on the page does not match the tab title');
+  return null;
+}
+
+function memberUrn(
+  card: TopCard | null,
+  blob: ProfileBlob | null,
+  reading: Reading,
+): string | null {
+  const fromCard = card?.memberUrn ?? null;
+  const fromBlob = blob?.memberUrn ?? null;
+  if (fromCard === null || fromBlob === null || fromCard === fromBlob) return fromCard ?? fromBlob;
+
+  note(reading, 'member URN differs between the top card and the embedded profile');
+  return null;
+}
+
+const EXPERIENCE_NOTES: Record<Exclude<ExperienceReading['status'], 'read'>, string> = {
+  absent: 'experience section not found',
+  stale: 'experience section belongs to another profile',
+  untied: 'experience section could not be tied to the profile',
+};
+
+function currentJob(
+  doc: Document,
+  card: TopCard | null,
+  urn: string | null,
+  reading: Reading,
+): Job {
+  const { page } = reading;
+  const key = page.type === 'vanity' ? page.key : null;
+  const owner = { key, memberId: urnId(urn), companies: card?.companies ?? [] };
+
+  const experience = readExperience(doc, owner);
+  if (experience.status === 'read') return experience.job;
+  note(reading, EXPERIENCE_NOTES[experience.status]);
+  return { company: null, title: null };
+}
+
+function avatar(card: TopCard | null, reading: Reading): string | null {
+  const src = card?.avatarSrc ?? null;
+  const url = safeAvatarUrl(src);
+
+  if (src !== null && url === null) note(reading, AVATAR_REJECTED);
+  return url;
+}
+
+function openToWork(
+  card: TopCard | null,
+  blob: ProfileBlob | null,
+  name: CleanName | null,
+): boolean {
+  return Boolean(card?.openToWork || blob?.openToWork || name?.flags.includes('openToWork'));
+}
+
+type Fields = Omit<ProfileReading, 'missing'>;
+
+function withMissing(fields: Fields, reading: Reading): ProfileReading {
+  const missing = FIELDS.filter((field) => fields[field] === null);
+
+  for (const field of missing) note(reading, `${field} not found`);
+  return { ...fields, missing };
+}
+
+function nameFields(
+  raw: string | null,
+): Pick<Fields, 'name' | 'rawName' | 'givenName' | 'familyName'> {
+  const cleaned = raw === null ? null : cleanName(raw);
+
+  return {
+    name: cleaned?.display ?? null,
+    rawName: raw,
+    givenName: cleaned?.given ?? null,
+    familyName: cleaned?.family ?? null,
+  };
+}
+
+/** Reads the profile at `page` from the document, with a note for everything it could not. */
+export function readProfile(
+  doc: Document,
+  page: CanonicalProfile,
+): { profile: ProfileReading; diagnostics: Diagnostic[] } {
+  const reading: Reading = { page, titleName: titleName(doc.title), diagnostics: [] };
+  const card = trustedTopCard(doc, reading);
+  const blob = findProfileBlob(doc, page.key);
+
+  const raw = shownName(card, reading);
+  const urn = memberUrn(card, blob, reading);
+  const job = currentJob(doc, card, urn, reading);
+  const avatarUrl = avatar(card, reading);
+
+  const profile = withMissing(
+    {
+      profileUrl: page.canonical,
+      key: page.key,
+      memberUrn: urn,
+      ...nameFields(raw),
+      headline: card?.headline ?? blob?.headline ?? null,
+      company: job.company,
+      title: job.title,
+      location: card?.location ?? blob?.location ?? null,
+      avatarUrl,
+      avatarExpiresAt: avatarExpiry(avatarUrl),
+      openToWork: openToWork(card, blob, raw === null ? null : cleanName(raw)),
+    },
+    reading,
+  );
+  return { profile, diagnostics: reading.diagnostics };
+}
