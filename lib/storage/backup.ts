@@ -3,6 +3,7 @@ import { Contact } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import { Touch } from '../model/touch';
 import type { RapportDB } from './db';
+import { withoutOpenDue } from './next-steps';
 import { INDEX } from './db';
 import { BadBackupError, ConflictError, describeIssues, fieldIssues } from './errors';
 import type { FieldIssue } from './errors';
@@ -187,7 +188,7 @@ function normalized(file: BackupFile): BackupFile {
 }
 
 function normalizedStep(step: NextStep): NextStep {
-  const { openDue: _stored, ...rest } = step;
+  const rest = withoutOpenDue(step);
   const times = { createdAt: utcIso(step.createdAt), updatedAt: utcIso(step.updatedAt) };
 
   return step.state === 'done' ? { ...rest, ...times } : { ...rest, ...times, openDue: step.due };
@@ -397,7 +398,10 @@ async function secondOpenSteps(tx: PlanTx, steps: NextStep[]): Promise<FieldIssu
     openIds.set(s.contactId, [...(openIds.get(s.contactId) ?? []), s.id]);
   };
 
-  saved.flat().filter((s) => s.state !== 'done' && !inFile.has(s.id)).forEach(note);
+  saved
+    .flat()
+    .filter((s) => s.state !== 'done' && !inFile.has(s.id))
+    .forEach(note);
   open.forEach(note);
 
   return steps.flatMap((step, i) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addDays } from '../dates';
 import type { Contact } from '../model/contact';
 import { LocalDate } from '../model/next-step';
@@ -15,6 +16,19 @@ export interface DueFollowUps {
   overdue: DueItem[];
   today: DueItem[];
   upcoming: DueItem[];
+  /** Steps due within the horizon that were left out by the limit: the latest due ones. */
+  more: number;
+}
+
+/** More than a popup can show, few enough to read at once even for a rep with a backlog. */
+export const DUE_LIST_LIMIT = 200;
+
+// IndexedDB reads a count of 0 as "no limit", so a limit must be at least 1.
+const Limit = z.union([z.number().int().min(1), z.literal(Infinity)]);
+
+export interface DueListOptions {
+  /** At most this many steps, the earliest due first; `Infinity` for all of them. */
+  limit?: number;
 }
 
 /**
@@ -26,29 +40,43 @@ export async function listDueFollowUps(
   db: RapportDB,
   today: LocalDate,
   horizonDays = 7,
+  options: DueListOptions = {},
 ): Promise<DueFollowUps> {
   const day = validated(LocalDate, today, 'due list');
   const until = IDBKeyRange.upperBound(addDays(day, horizonDays));
+  const limit = validated(Limit, options.limit ?? DUE_LIST_LIMIT, 'due list');
 
-  const items = await inReadTx(db, ['nextSteps', 'contacts'], async (tx) => {
-    const steps = await tx.objectStore('nextSteps').index(INDEX.stepByOpenDue).getAll(until);
+  const { items, total } = await inReadTx(db, ['nextSteps', 'contacts'], async (tx) => {
+    const index = tx.objectStore('nextSteps').index(INDEX.stepByOpenDue);
+    const [steps, count] = await Promise.all([
+      index.getAll(until, Number.isFinite(limit) ? limit : undefined),
+      index.count(until),
+    ]);
     const contacts = tx.objectStore('contacts');
     const owners = await Promise.all(steps.map((step) => contacts.get(step.contactId)));
 
-    return steps.flatMap((step, i) => {
-      const contact = owners[i];
-
-      // Deleting a contact deletes its steps in the same transaction, so an orphan step can
-      // only come from damaged data; leave it out rather than fail the whole list.
-      return contact ? [{ step, contact }] : [];
-    });
+    return { items: withContacts(steps, owners), total: count };
   });
 
-  return groupByDay(items, day);
+  return { ...groupByDay(items, day), more: Math.max(0, total - items.length) };
 }
 
-function groupByDay(items: DueItem[], today: LocalDate): DueFollowUps {
-  const groups: DueFollowUps = { overdue: [], today: [], upcoming: [] };
+/**
+ * Deleting a contact deletes its steps in the same transaction, so an orphan step can only
+ * come from damaged data; it is left out rather than failing the whole list.
+ */
+function withContacts(steps: NextStep[], owners: (Contact | undefined)[]): DueItem[] {
+  return steps.flatMap((step, i) => {
+    const contact = owners[i];
+
+    return contact ? [{ step, contact }] : [];
+  });
+}
+
+type Groups = Omit<DueFollowUps, 'more'>;
+
+function groupByDay(items: DueItem[], today: LocalDate): Groups {
+  const groups: Groups = { overdue: [], today: [], upcoming: [] };
 
   for (const item of items) {
     const due = item.step.due;

@@ -104,11 +104,9 @@ export class UpgradeBlockedError extends StorageError {
 
 export class DatabaseClosedError extends StorageError {
   constructor(cause?: unknown) {
-    super(
-      'closed',
-      'Rapport was updated in another tab. Reload this page to keep working.',
-      { cause },
-    );
+    super('closed', 'Rapport was updated in another tab. Reload this page to keep working.', {
+      cause,
+    });
     this.name = 'DatabaseClosedError';
   }
 }

@@ -54,9 +54,7 @@ export async function setNextStep(
     }
 
     const current = await openStepOf(tx.objectStore('nextSteps'), contactId);
-    const step = current
-      ? reopened(current, plan, stamp)
-      : newStep(contactId, plan, stamp);
+    const step = current ? reopened(current, plan, stamp) : newStep(contactId, plan, stamp);
 
     await tx.objectStore('nextSteps').put(step);
 
@@ -79,10 +77,16 @@ export async function completeNextStep(
   return changeStep(db, id, (step) => {
     if (step.state === 'done') return step;
 
-    const { openDue: _dropped, ...rest } = step;
-
-    return { ...rest, state: 'done', updatedAt: now.toISOString() };
+    return { ...withoutOpenDue(step), state: 'done', updatedAt: now.toISOString() };
   });
+}
+
+/** A done step must not carry `openDue`, or the due index would still list it. */
+export function withoutOpenDue(step: NextStep): NextStep {
+  const copy = { ...step };
+  delete copy.openDue;
+
+  return copy;
 }
 
 /** Moves a step that is not done to `today + days` and marks it snoozed. */

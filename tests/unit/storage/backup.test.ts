@@ -12,7 +12,7 @@ import type { RapportDB } from '@/lib/storage/db';
 import { BadBackupError, ConflictError, StorageFullError } from '@/lib/storage/errors';
 import { completeNextStep, getOpenNextStep, setNextStep } from '@/lib/storage/next-steps';
 import { listTouches, logTouch } from '@/lib/storage/touches';
-import { LATER, NOW, draft, failNthWrite, freshDb } from './helpers';
+import { LATER, NOW, draft, failNthWrite, freshDb } from './fixtures';
 
 const call = { channel: 'call', direction: 'outbound', summary: 'Call' } as const;
 
@@ -223,9 +223,8 @@ describe('a backup that cannot be imported', () => {
       nextSteps: [...backup.nextSteps, { ...backup.nextSteps[0], action: 'Copy' }],
     }));
 
-    expect(error.issues).toEqual([
-      { path: 'nextSteps[3].id', message: 'Same id as nextSteps[0]' },
-    ]);
+    const expected = [{ path: 'nextSteps[3].id', message: 'Same id as nextSteps[0]' }];
+    expect(error.issues).toEqual(expected);
   });
 
   it('gives a contact a second open next step', async () => {

@@ -18,7 +18,7 @@ import {
 } from '@/lib/storage/errors';
 import { getOpenNextStep, listNextSteps } from '@/lib/storage/next-steps';
 import { listTouches, logTouch } from '@/lib/storage/touches';
-import { LATER, NOW, draft, failNthWrite, freshDb } from './helpers';
+import { LATER, NOW, draft, failNthWrite, freshDb } from './fixtures';
 
 describe('saving a contact', () => {
   it('stores the draft with a new id, empty rep fields and both timestamps', async () => {

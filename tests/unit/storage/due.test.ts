@@ -3,7 +3,7 @@ import { saveContact } from '@/lib/storage/contacts';
 import type { RapportDB } from '@/lib/storage/db';
 import { countOverdue, listDueFollowUps } from '@/lib/storage/due';
 import { completeNextStep, setNextStep } from '@/lib/storage/next-steps';
-import { NOW, draft, freshDb } from './helpers';
+import { NOW, draft, freshDb } from './fixtures';
 
 const TODAY = '2026-03-10';
 
@@ -68,12 +68,35 @@ describe('the due follow-ups', () => {
     expect(range).toMatchObject({ upper: '2026-03-17', upperOpen: false });
   });
 
+  it('lists the earliest due steps up to the limit and counts the rest', async () => {
+    const db = await freshDb();
+    await contactDueOn(db, 'due-today', '2026-03-10');
+    await contactDueOn(db, 'overdue-old', '2026-02-01');
+    await contactDueOn(db, 'upcoming-soon', '2026-03-11');
+    await contactDueOn(db, 'overdue-recent', '2026-03-08');
+
+    const due = await listDueFollowUps(db, TODAY, 7, { limit: 3 });
+
+    expect(due.overdue.map(({ step }) => step.due)).toEqual(['2026-02-01', '2026-03-08']);
+    expect(due.today.map(({ step }) => step.due)).toEqual(['2026-03-10']);
+    expect(due.upcoming).toEqual([]);
+    expect(due.more).toBe(1);
+  });
+
+  it('refuses a limit of zero, which IndexedDB would read as no limit', async () => {
+    const db = await freshDb();
+
+    const listing = listDueFollowUps(db, TODAY, 7, { limit: 0 });
+
+    await expect(listing).rejects.toMatchObject({ code: 'invalid-record' });
+  });
+
   it('is empty when nothing is due', async () => {
     const db = await freshDb();
 
     const due = await listDueFollowUps(db, TODAY);
 
-    expect(due).toEqual({ overdue: [], today: [], upcoming: [] });
+    expect(due).toEqual({ overdue: [], today: [], upcoming: [], more: 0 });
   });
 
   it('counts the overdue steps only', async () => {

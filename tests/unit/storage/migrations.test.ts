@@ -6,7 +6,7 @@ import { DatabaseClosedError, UpgradeBlockedError } from '@/lib/storage/errors';
 import { listDueFollowUps } from '@/lib/storage/due';
 import { getOpenNextStep } from '@/lib/storage/next-steps';
 import { listTouches } from '@/lib/storage/touches';
-import { uniqueName } from './helpers';
+import { uniqueName } from './fixtures';
 
 const V1_CONTACT = {
   id: 'c-ada',

@@ -8,7 +8,7 @@ import {
   setNextStep,
   snoozeNextStep,
 } from '@/lib/storage/next-steps';
-import { LATER, NOW, draft, freshDb } from './helpers';
+import { LATER, NOW, draft, freshDb } from './fixtures';
 
 describe('the next step of a contact', () => {
   it('creates an open step on the due list', async () => {

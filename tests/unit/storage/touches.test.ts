@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { saveContact } from '@/lib/storage/contacts';
 import { InvalidRecordError, NotFoundError } from '@/lib/storage/errors';
 import { lastTouch, listTouches, logTouch } from '@/lib/storage/touches';
-import { NOW, draft, freshDb } from './helpers';
+import { NOW, draft, freshDb } from './fixtures';
 
 const call = { channel: 'call', direction: 'outbound' } as const;
 

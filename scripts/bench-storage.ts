@@ -1,0 +1,220 @@
+/**
+ * Storage benchmark on fake-indexeddb in Node: loads a large rep's data, then times the calls
+ * the UI waits on. Run with `npx tsx scripts/bench-storage.ts`; prints JSON.
+ *
+ * fake-indexeddb is an in-memory JavaScript implementation, so absolute numbers differ from a
+ * browser's; they show how the queries scale with the amount of data.
+ */
+import 'fake-indexeddb/auto';
+import { pathToFileURL } from 'node:url';
+import { addDays } from '../lib/dates';
+import type { Contact } from '../lib/model/contact';
+import type { NextStep } from '../lib/model/next-step';
+import type { Touch } from '../lib/model/touch';
+import { getContactByKey, saveContact } from '../lib/storage/contacts';
+import { openRapportDB } from '../lib/storage/db';
+import type { RapportDB } from '../lib/storage/db';
+import { countOverdue, listDueFollowUps } from '../lib/storage/due';
+import { listTouches } from '../lib/storage/touches';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The target for this number, or null when it is only reported. */
+  aim: number | null;
+}
+
+export interface BenchSize {
+  contacts: number;
+  touchesPerContact: number;
+  openSteps: number;
+}
+
+export const FULL_SIZE: BenchSize = { contacts: 50_000, touchesPerContact: 10, openSteps: 20_000 };
+
+const TODAY = '2026-03-10';
+const BATCH = 10_000;
+
+/** Open steps are due from two weeks ago to half a year ahead, evenly. */
+const DUE_FROM = -14;
+const DUE_SPAN = 194;
+
+export async function runStorageBench(size: BenchSize = FULL_SIZE): Promise<BenchResult[]> {
+  const db = await openRapportDB(`rapport-bench-${Date.now()}`);
+
+  try {
+    const loadMs = await timed(() => load(db, size));
+
+    return [
+      result('load contacts, touches and open steps', loadMs, 'ms', null),
+      ...(await measure(db, size)),
+    ];
+  } finally {
+    db.close();
+  }
+}
+
+async function measure(db: RapportDB, size: BenchSize): Promise<BenchResult[]> {
+  const firstDueMs = await timed(() => listDueFollowUps(db, TODAY));
+  const due = await listDueFollowUps(db, TODAY);
+  const listed = due.overdue.length + due.today.length + due.upcoming.length;
+  const dueMs = await median(7, () => listDueFollowUps(db, TODAY));
+  const allDueMs = await median(7, () => listDueFollowUps(db, TODAY, 7, { limit: Infinity }));
+  let saved = 0;
+  const saveMs = await median(25, () => saveNew(db, saved++));
+  const touchesMs = await median(25, () => ofOne(db, size));
+
+  return [
+    result('records: contacts', size.contacts, 'count', null),
+    result('records: touches', size.contacts * size.touchesPerContact, 'count', null),
+    result('records: open next steps', size.openSteps, 'count', null),
+    result('save one contact (median)', saveMs, 'ms', 10),
+    result('listDueFollowUps, first call', firstDueMs, 'ms', 50),
+    result('listDueFollowUps (median)', dueMs, 'ms', 50),
+    result('listDueFollowUps items returned', listed, 'count', null),
+    result('listDueFollowUps items beyond the limit', due.more, 'count', null),
+    result('listDueFollowUps without limit (median)', allDueMs, 'ms', null),
+    result('countOverdue (median)', await median(7, () => countOverdue(db, TODAY)), 'ms', null),
+    result('getContactByKey (median)', await median(25, () => byKey(db, size)), 'ms', null),
+    result('listTouches of one contact (median)', touchesMs, 'ms', null),
+  ];
+}
+
+function result(name: string, value: number, unit: string, aim: number | null): BenchResult {
+  return { name, value: Math.round(value * 100) / 100, unit, aim };
+}
+
+async function saveNew(db: RapportDB, n: number): Promise<void> {
+  const slug = `bench-new-${n}`;
+
+  await saveContact(db, {
+    key: slug,
+    profileUrl: `https://www.linkedin.com/in/${slug}/`,
+    name: { display: `New Person ${n}`, given: null, family: null },
+  });
+}
+
+async function byKey(db: RapportDB, size: BenchSize): Promise<void> {
+  await getContactByKey(db, `person-${randomIndex(size.contacts)}`);
+}
+
+async function ofOne(db: RapportDB, size: BenchSize): Promise<void> {
+  await listTouches(db, contactId(randomIndex(size.contacts)));
+}
+
+/** Writes the records directly, in large transactions, as an import of old data would. */
+async function load(db: RapportDB, size: BenchSize): Promise<void> {
+  for (let start = 0; start < size.contacts; start += BATCH) {
+    const end = Math.min(start + BATCH, size.contacts);
+    const tx = db.transaction(['contacts', 'touches', 'nextSteps'], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+
+    for (let i = start; i < end; i += 1) {
+      writes.push(tx.objectStore('contacts').put(contact(i)));
+
+      for (let t = 0; t < size.touchesPerContact; t += 1) {
+        writes.push(tx.objectStore('touches').put(touch(i, t)));
+      }
+
+      if (i < size.openSteps) writes.push(tx.objectStore('nextSteps').put(step(i)));
+    }
+
+    await Promise.all([...writes, tx.done]);
+  }
+}
+
+function contactId(i: number): string {
+  return `contact-${String(i).padStart(6, '0')}`;
+}
+
+function contact(i: number): Contact {
+  const time = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+
+  return {
+    id: contactId(i),
+    key: `person-${i}`,
+    profileUrl: `https://www.linkedin.com/in/person-${i}/`,
+    memberUrn: null,
+    name: { display: `Person ${i}`, given: 'Person', family: String(i) },
+    headline: 'Head of Operations at Northwind',
+    company: 'Northwind',
+    title: 'Head of Operations',
+    location: 'Lyon, France',
+    avatarUrl: null,
+    openToWork: false,
+    segment: i % 2 === 0 ? 'agencies' : 'saas',
+    relevance: 'B',
+    role: 'decision-maker',
+    source: 'search',
+    sourceDetail: '',
+    status: i % 5 === 0 ? 'lead' : 'warm',
+    tags: ['bench'],
+    notes: '',
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
+function touch(i: number, t: number): Touch {
+  const at = new Date(Date.UTC(2025, 0, 1) + (i * 10 + t) * 3_600_000).toISOString();
+
+  return {
+    id: `touch-${i}-${t}`,
+    contactId: contactId(i),
+    at,
+    channel: 'linkedin-message',
+    direction: t % 2 === 0 ? 'outbound' : 'inbound',
+    summary: 'Talked about the Q3 roll-out and who else should join the next call.',
+    supersedes: null,
+    createdAt: at,
+  };
+}
+
+function step(i: number): NextStep {
+  const due = addDays(TODAY, DUE_FROM + (i % DUE_SPAN));
+
+  return {
+    id: `step-${i}`,
+    contactId: contactId(i),
+    action: 'Send the proposal',
+    due,
+    state: 'open',
+    openDue: due,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  };
+}
+
+/** Deterministic spread over the contacts, so runs are comparable. */
+let seed = 1;
+
+function randomIndex(count: number): number {
+  seed = (seed * 48_271) % 2_147_483_647;
+
+  return seed % count;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+
+  return performance.now() - start;
+}
+
+async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+
+  for (let i = 0; i < runs; i += 1) times.push(await timed(work));
+
+  times.sort((a, b) => a - b);
+
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (invokedDirectly) {
+  const results = await runStorageBench();
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
