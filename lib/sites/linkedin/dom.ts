@@ -48,7 +48,8 @@ function cardInShadow(shadow: ShadowRoot): Element | null {
     if (found) return found;
   }
 
-  return null;
+  // A card of another shape: the shadow root's top-level element holding the name heading.
+  return Array.from(shadow.children).find(hasHeading) ?? null;
 }
 
 /** Unknown layouts: the section around the first overlay link (photo, contact info). */

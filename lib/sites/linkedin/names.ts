@@ -35,8 +35,7 @@ const PICTOGRAPHS =
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0e\ufe0f\u20e3]/gu;
 const BADGE = /,?\s*#(open_?to_?work|hiring)\b/giu;
 const TAIL = / (?:\||•|·|–|—|-) /u;
-const PARENTHETICAL = /\(([^()]*)\)/gu;
-const QUOTED = /"([^"\s]+)"|“([^”\s]+)”|‘([^’\s]+)’/gu;
+const ASIDE = /\(([^()]*)\)|"([^"]*)"|“([^”]*)”|‘([^’]*)’/gu;
 const PRONOUNS = /^(?:she|he|they|ze|xe|zie|ey|fae)(?:\/[\p{L}]+)+$/iu;
 const PREFIX = /^(dipl\.-ing\.|dr\. med\.|prof\.|dr\.|mrs\.|mr\.|ms\.|mx\.|ing\.) /iu;
 const GENERATIONAL = /^(?:jr\.?|sr\.?|ii|iii|iv)$/iu;
@@ -109,34 +108,24 @@ function dropPictographs(draft: Draft): void {
 /** A single word right after the first name, in parentheses or quotes, is a nickname. */
 function isNicknameSlot(text: string, index: number, word: string): boolean {
   const before = text.slice(0, index).trim();
-  return before !== '' && !before.includes(' ') && !/\s/u.test(word);
+  return word !== '' && !/\s/u.test(word) && before !== '' && !before.includes(' ');
 }
 
-function takeParentheticals(draft: Draft): void {
-  const text = draft.text;
+/** A parenthetical or quoted word: pronouns, a nickname, or a remark to drop. */
+function classifyAside(draft: Draft, text: string, match: RegExpMatchArray): void {
+  const inParentheses = match[1] !== undefined;
+  const word = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim();
 
-  const replaced = text.replace(PARENTHETICAL, (match, inner: string, index: number) => {
-    const word = inner.trim();
-    if (PRONOUNS.test(word)) draft.pronouns ??= word;
-    else if (word !== '' && !draft.nickname && isNicknameSlot(text, index, word)) {
-      draft.nickname = word;
-    } else lower(draft, 'medium');
-    return ' ';
-  });
-  draft.text = tidy(replaced);
+  if (inParentheses && PRONOUNS.test(word)) draft.pronouns ??= word;
+  else if (!draft.nickname && isNicknameSlot(text, match.index ?? 0, word)) draft.nickname = word;
+  else lower(draft, 'medium');
 }
 
-function takeQuotedNickname(draft: Draft): void {
+function takeAsides(draft: Draft): void {
   const text = draft.text;
 
-  const replaced = text.replace(QUOTED, (match, ...groups: unknown[]) => {
-    const index = groups[3] as number;
-    const word = [groups[0], groups[1], groups[2]].find((g) => typeof g === 'string') as string;
-    if (!draft.nickname && isNicknameSlot(text, index, word)) draft.nickname = word;
-    else lower(draft, 'medium');
-    return ' ';
-  });
-  draft.text = tidy(replaced);
+  for (const match of text.matchAll(ASIDE)) classifyAside(draft, text, match);
+  draft.text = tidy(text.replace(ASIDE, ' '));
 }
 
 function takePrefixes(draft: Draft): void {
@@ -191,24 +180,33 @@ interface Parts {
   family: string | null;
 }
 
+/** "Okafor, Chidi": two single tokens around the comma are "Last, First". */
+function swapLastFirst(draft: Draft, last: string, first: string): null {
+  lower(draft, 'medium');
+  draft.text = `${first} ${last}`;
+  return null;
+}
+
+/** "Smith, Ph.D.": one token before credentials is most likely the family name. */
+function familyOnly(draft: Draft, family: string): Parts {
+  lower(draft, 'low');
+  return { display: family, given: null, family };
+}
+
 /** Resolves commas: credentials, "Last, First", or a trailing pitch to drop. */
 function resolveCommas(draft: Draft): Parts | null {
   const { head, rest, credentials } = splitCommas(draft);
-  const single = !head.includes(' ');
+  const single = head !== '' && !head.includes(' ');
+  const [only] = rest;
 
-  if (rest.length === 1 && single && !(rest[0] ?? '').includes(' ')) {
-    lower(draft, 'medium');
-    draft.text = `${rest[0] ?? ''} ${head}`;
-    return null;
+  if (rest.length === 1 && single && only !== undefined && !only.includes(' ')) {
+    return swapLastFirst(draft, head, only);
   }
+  // Anything else after a comma is a pitch ("Mara Quist, Fractional CFO"): dropped.
   if (rest.length > 0) lower(draft, 'medium');
 
   draft.text = head;
-  if (!single || !credentials || rest.length > 0) return null;
-
-  // "Smith, Ph.D.": one token before credentials is most likely the family name.
-  lower(draft, 'low');
-  return { display: head, given: null, family: head };
+  return single && credentials && rest.length === 0 ? familyOnly(draft, head) : null;
 }
 
 function splitTokens(draft: Draft): Parts {
@@ -257,13 +255,17 @@ function result(draft: Draft, parts: Parts): CleanName {
   };
 }
 
+function newDraft(text: string): Draft {
+  const empty = { prefixes: [], suffixes: [], flags: [], nickname: null, pronouns: null };
+  return { text, ...empty, confidence: 'high' };
+}
+
 function strip(draft: Draft): void {
   undoubleName(draft);
   takeBadges(draft);
   cutTail(draft);
   dropPictographs(draft);
-  takeParentheticals(draft);
-  takeQuotedNickname(draft);
+  takeAsides(draft);
   takePrefixes(draft);
 }
 
@@ -273,19 +275,14 @@ export function cleanName(raw: string): CleanName {
   if (text.toLowerCase() === PLACEHOLDER) return dropped(['placeholder']);
   if (!hasLetters(text)) return dropped([]);
 
-  const draft: Draft = {
-    text,
-    prefixes: [],
-    suffixes: [],
-    nickname: null,
-    pronouns: null,
-    flags: [],
-    confidence: 'high',
-  };
+  const draft = newDraft(text);
   strip(draft);
   if (!hasLetters(draft.text)) return dropped(draft.flags);
 
-  const parts = resolveCommas(draft) ?? splitTokens(draft);
-  judgeCase(draft, parts.display);
-  return result(draft, parts);
+  const parts = resolveCommas(draft);
+  if (!hasLetters(draft.text)) return dropped(draft.flags);
+
+  const named = parts ?? splitTokens(draft);
+  judgeCase(draft, named.display);
+  return result(draft, named);
 }

@@ -94,11 +94,8 @@ function shownName(card: TopCard | null, reading: Reading): string | null {
   return null;
 }
 
-function memberUrn(
-  card: TopCard | null,
-  blob: ProfileBlob | null,
-  reading: Reading,
-): string | null {
+/** The member URN from the card's Message button or the embedded profile; never a guess. */
+function memberUrn({ card, blob }: Sources, reading: Reading): string | null {
   const fromCard = card?.memberUrn ?? null;
   const fromBlob = blob?.memberUrn ?? null;
   if (fromCard === null || fromBlob === null || fromCard === fromBlob) return fromCard ?? fromBlob;
@@ -129,12 +126,41 @@ function currentJob(
   return { company: null, title: null };
 }
 
-function avatar(card: TopCard | null, reading: Reading): string | null {
-  const src = card?.avatarSrc ?? null;
-  const url = safeAvatarUrl(src);
+type Fields = Omit<ProfileReading, 'missing'>;
 
-  if (src !== null && url === null) note(reading, AVATAR_REJECTED);
-  return url;
+/** The top card (when tied to the URL) and the embedded profile of the URL's slug. */
+interface Sources {
+  card: TopCard | null;
+  blob: ProfileBlob | null;
+}
+
+function photoFields(card: TopCard | null, reading: Reading): Pick<Fields, PhotoField> {
+  const src = card?.avatarSrc ?? null;
+  const avatarUrl = safeAvatarUrl(src);
+
+  if (src !== null && avatarUrl === null) note(reading, AVATAR_REJECTED);
+  return { avatarUrl, avatarExpiresAt: avatarExpiry(avatarUrl) };
+}
+
+type PhotoField = 'avatarUrl' | 'avatarExpiresAt';
+type PersonField = 'name' | 'rawName' | 'givenName' | 'familyName' | 'headline' | 'location';
+
+function personFields(
+  { card, blob }: Sources,
+  reading: Reading,
+): Pick<Fields, PersonField | 'openToWork'> {
+  const raw = shownName(card, reading);
+  const cleaned = raw === null ? null : cleanName(raw);
+
+  return {
+    name: cleaned?.display ?? null,
+    rawName: raw,
+    givenName: cleaned?.given ?? null,
+    familyName: cleaned?.family ?? null,
+    headline: card?.headline ?? blob?.headline ?? null,
+    location: card?.location ?? blob?.location ?? null,
+    openToWork: openToWork(card, blob, cleaned),
+  };
 }
 
 function openToWork(
@@ -145,26 +171,11 @@ function openToWork(
   return Boolean(card?.openToWork || blob?.openToWork || name?.flags.includes('openToWork'));
 }
 
-type Fields = Omit<ProfileReading, 'missing'>;
-
 function withMissing(fields: Fields, reading: Reading): ProfileReading {
   const missing = FIELDS.filter((field) => fields[field] === null);
 
   for (const field of missing) note(reading, `${field} not found`);
   return { ...fields, missing };
-}
-
-function nameFields(
-  raw: string | null,
-): Pick<Fields, 'name' | 'rawName' | 'givenName' | 'familyName'> {
-  const cleaned = raw === null ? null : cleanName(raw);
-
-  return {
-    name: cleaned?.display ?? null,
-    rawName: raw,
-    givenName: cleaned?.given ?? null,
-    familyName: cleaned?.family ?? null,
-  };
 }
 
 /** Reads the profile at `page` from the document, with a note for everything it could not. */
@@ -173,29 +184,16 @@ export function readProfile(
   page: CanonicalProfile,
 ): { profile: ProfileReading; diagnostics: Diagnostic[] } {
   const reading: Reading = { page, titleName: titleName(doc.title), diagnostics: [] };
-  const card = trustedTopCard(doc, reading);
-  const blob = findProfileBlob(doc, page.key);
+  const sources = { card: trustedTopCard(doc, reading), blob: findProfileBlob(doc, page.key) };
+  const urn = memberUrn(sources, reading);
 
-  const raw = shownName(card, reading);
-  const urn = memberUrn(card, blob, reading);
-  const job = currentJob(doc, card, urn, reading);
-  const avatarUrl = avatar(card, reading);
-
-  const profile = withMissing(
-    {
-      profileUrl: page.canonical,
-      key: page.key,
-      memberUrn: urn,
-      ...nameFields(raw),
-      headline: card?.headline ?? blob?.headline ?? null,
-      company: job.company,
-      title: job.title,
-      location: card?.location ?? blob?.location ?? null,
-      avatarUrl,
-      avatarExpiresAt: avatarExpiry(avatarUrl),
-      openToWork: openToWork(card, blob, raw === null ? null : cleanName(raw)),
-    },
-    reading,
-  );
-  return { profile, diagnostics: reading.diagnostics };
+  const fields: Fields = {
+    profileUrl: page.canonical,
+    key: page.key,
+    memberUrn: urn,
+    ...personFields(sources, reading),
+    ...currentJob(doc, sources.card, urn, reading),
+    ...photoFields(sources.card, reading),
+  };
+  return { profile: withMissing(fields, reading), diagnostics: reading.diagnostics };
 }

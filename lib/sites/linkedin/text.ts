@@ -26,13 +26,17 @@ export function textOf(node: Node | null | undefined): string | null {
 /**
  * The text a sighted reader sees. LinkedIn renders most labels twice: a span[aria-hidden]
  * copy for the eye and a visually hidden copy for screen readers (its class is hashed in 2026).
+ * The aria-hidden copy wins only when the rest of the text repeats it; an aria-hidden icon
+ * next to a label must not replace the label.
  */
 export function visibleText(element: Element | null | undefined): string | null {
-  if (!element) return null;
+  const full = textOf(element);
+  if (!element || full === null) return null;
 
-  const shown = element.querySelector('span[aria-hidden="true"]');
-  const text = textOf(shown) ?? textOf(element);
-  return text === null ? null : undouble(text);
+  const shown = textOf(element.querySelector('span[aria-hidden="true"]'));
+  const rest = shown === null ? null : full.slice(shown.length).trim();
+  const repeated = shown !== null && full.startsWith(shown) && (rest ?? '').startsWith(shown);
+  return repeated || full === shown ? (shown ?? full) : undouble(full);
 }
 
 /** Text of the nodes of `container` that come before the branch holding `marker`. */

@@ -47,27 +47,32 @@ function ownerKeys(card: Element): string[] {
   return [...keys];
 }
 
-/** The 2026 layouts have no headline class: it is the first link-free paragraph after the name. */
+/** The 2026 layouts have no headline class: it is the paragraph right after the name. */
 function headlineAfter(card: Element, heading: Element | null): Element | null {
-  const paragraphs = Array.from(card.querySelectorAll('p'));
+  if (heading === null) return null;
 
-  const isHeadline = (p: Element): boolean =>
-    (heading === null || follows(heading, p)) && !p.querySelector('a') && !p.closest('a');
-  return paragraphs.find(isHeadline) ?? null;
+  const next = Array.from(card.querySelectorAll('p')).find((p) => follows(heading, p));
+  // With no headline, the next paragraph is the location or follower line: both hold links.
+  return next && !next.querySelector('a') && !next.closest('a') ? next : null;
 }
 
-/** The location is the text before the contact-info link, on its line or its parent's. */
+/** The line holding the contact-info link: its closest ancestor with more than the link. */
+function lineOf(link: Element, card: Element): Element | null {
+  const linkText = textOf(link);
+  let line = link.parentElement;
+
+  while (line && line !== card && textOf(line) === linkText) line = line.parentElement;
+  return line === card ? null : line;
+}
+
+/** The location is the text before the contact-info link on the link's line. */
 function locationBeforeContactLink(card: Element): string | null {
   const link = card.querySelector(CONTACT_INFO_LINK);
-  let container = link?.parentElement ?? null;
+  const line = link ? lineOf(link, card) : null;
+  if (!link || !line) return null;
 
-  for (let level = 0; link && container && level < 2; level += 1) {
-    const text = trimSeparators(textBefore(container, link));
-    if (text !== '') return text;
-    container = container === card ? null : container.parentElement;
-  }
-
-  return null;
+  const text = trimSeparators(textBefore(line, link));
+  return text === '' ? null : text;
 }
 
 function readLocation(card: Element): string | null {
