@@ -77,7 +77,7 @@ function profileIn(data: unknown, key: string): ProfileBlob | null {
 /** The embedded profile of the person at `key`, if the page carries one. */
 export function findProfileBlob(doc: Document, key: string): ProfileBlob | null {
   for (const code of Array.from(doc.querySelectorAll(CODE_BLOBS))) {
-    // textContent, not innerHTML: the JSON is entity-escaped in the markup.
+    // The JSON is entity-escaped in the markup: textContent decodes it, serialising would not.
     const source = code.textContent ?? '';
     if (!source.includes('"publicIdentifier"')) continue;
 

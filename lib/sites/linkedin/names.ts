@@ -31,8 +31,12 @@ const RANK: Record<NameConfidence, number> = { none: 0, low: 1, medium: 2, high:
 const INVISIBLE =
   /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u115f\u1160\u3164\u2800]/gu;
 const SPACES = /[\s\p{Zs}]+/gu;
-const PICTOGRAPHS =
-  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\ufe0e\ufe0f\u20e3]/gu;
+/** Emoji, ®/™, skin tones, flags (regional indicators and tag sequences), keycaps. */
+const PICTOGRAPHS = new RegExp(
+  '[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}' +
+    '\\ufe0e\\ufe0f\\u20e3\\u{e0020}-\\u{e007f}]',
+  'gu',
+);
 const BADGE = /,?\s*#(open_?to_?work|hiring)\b/giu;
 const TAIL = / (?:\||•|·|–|—|-) /u;
 const ASIDE = /\(([^()]*)\)|"([^"]*)"|“([^”]*)”|‘([^’]*)’/gu;
@@ -102,7 +106,7 @@ function cutTail(draft: Draft): void {
 }
 
 function dropPictographs(draft: Draft): void {
-  draft.text = tidy(draft.text.replace(PICTOGRAPHS, ' ').replace(/[®™©]/gu, ''));
+  draft.text = tidy(draft.text.replace(PICTOGRAPHS, ' '));
 }
 
 /** A single word right after the first name, in parentheses or quotes, is a nickname. */

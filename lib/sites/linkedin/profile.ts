@@ -25,6 +25,16 @@ const FIELDS: readonly ReadField[] = [
   'memberUrn',
 ];
 
+type Fields = Omit<ProfileReading, 'missing'>;
+type PhotoField = 'avatarUrl' | 'avatarExpiresAt';
+type PersonField = 'name' | 'rawName' | 'givenName' | 'familyName' | 'headline' | 'location';
+
+/** The top card (when tied to the URL) and the embedded profile of the URL's slug. */
+interface Sources {
+  card: TopCard | null;
+  blob: ProfileBlob | null;
+}
+
 /** What the reader knows while it reads one page. */
 interface Reading {
   page: CanonicalProfile;
@@ -54,14 +64,23 @@ function urnId(urn: string | null): string | null {
   return urn === null ? null : (urn.split(':').pop() ?? null);
 }
 
-/** Whose card this is: its overlay links and Message button name the owner. */
-function ownership(card: TopCard, page: CanonicalProfile): 'match' | 'other' | 'unknown' {
+/**
+ * Whose card this is. Its overlay links name the owner's vanity, its Message button the
+ * owner's URN, which the embedded profile of the URL's slug can vouch for.
+ */
+function ownership(card: TopCard, page: CanonicalProfile, blob: ProfileBlob | null): Owner {
   const ownerId = urnId(card.memberUrn);
-  if (card.ownerKeys.includes(page.key) || ownerId === page.key) return 'match';
+  if (ownerId === page.key || (blob !== null && blob.memberUrn === card.memberUrn)) return 'match';
 
-  if (page.type === 'vanity' && card.ownerKeys.length > 0) return 'other';
-  return page.type === 'memberId' && ownerId !== null ? 'other' : 'unknown';
+  const keys = card.ownerKeys;
+  if (page.type === 'vanity' && keys.length > 0) {
+    return keys.every((key) => key === page.key) ? 'match' : 'other';
+  }
+  const urnDisagrees = blob !== null && card.memberUrn !== null;
+  return urnDisagrees || (page.type === 'memberId' && ownerId !== null) ? 'other' : 'unknown';
 }
+
+type Owner = 'match' | 'other' | 'unknown';
 
 /** Notes why nothing is read from the top card. */
 function distrust(reading: Reading, message: string): null {
@@ -70,12 +89,12 @@ function distrust(reading: Reading, message: string): null {
 }
 
 /** The top card, when it provably shows the profile at the URL. */
-function trustedTopCard(doc: Document, reading: Reading): TopCard | null {
+function trustedCard(doc: Document, blob: ProfileBlob | null, reading: Reading): TopCard | null {
   const element = findTopCard(doc);
   if (!element) return distrust(reading, 'top card not found');
 
   const card = readTopCard(element);
-  const owner = ownership(card, reading.page);
+  const owner = ownership(card, reading.page, blob);
   if (owner === 'other') return distrust(reading, 'top card shows another profile');
 
   // Without owner links, a card is trusted only when its name is the one in the tab title.
@@ -126,14 +145,6 @@ function currentJob(
   return { company: null, title: null };
 }
 
-type Fields = Omit<ProfileReading, 'missing'>;
-
-/** The top card (when tied to the URL) and the embedded profile of the URL's slug. */
-interface Sources {
-  card: TopCard | null;
-  blob: ProfileBlob | null;
-}
-
 function photoFields(card: TopCard | null, reading: Reading): Pick<Fields, PhotoField> {
   const src = card?.avatarSrc ?? null;
   const avatarUrl = safeAvatarUrl(src);
@@ -141,9 +152,6 @@ function photoFields(card: TopCard | null, reading: Reading): Pick<Fields, Photo
   if (src !== null && avatarUrl === null) note(reading, AVATAR_REJECTED);
   return { avatarUrl, avatarExpiresAt: avatarExpiry(avatarUrl) };
 }
-
-type PhotoField = 'avatarUrl' | 'avatarExpiresAt';
-type PersonField = 'name' | 'rawName' | 'givenName' | 'familyName' | 'headline' | 'location';
 
 function personFields(
   { card, blob }: Sources,
@@ -184,7 +192,8 @@ export function readProfile(
   page: CanonicalProfile,
 ): { profile: ProfileReading; diagnostics: Diagnostic[] } {
   const reading: Reading = { page, titleName: titleName(doc.title), diagnostics: [] };
-  const sources = { card: trustedTopCard(doc, reading), blob: findProfileBlob(doc, page.key) };
+  const blob = findProfileBlob(doc, page.key);
+  const sources = { card: trustedCard(doc, blob, reading), blob };
   const urn = memberUrn(sources, reading);
 
   const fields: Fields = {

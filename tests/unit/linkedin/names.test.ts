@@ -40,4 +40,13 @@ describe('display-name cleaning', () => {
     expect(result.display).toBeNull();
     expect(result.confidence).toBe('none');
   });
+
+  it('removes a subdivision flag with its tag characters', () => {
+    const result = cleanName(
+      'Chen Yu \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+    );
+
+    expect(result.display).toBe('Chen Yu');
+    expect(result.confidence).toBe('high');
+  });
 });

@@ -96,17 +96,32 @@ describe('a classic profile whose parts cannot be tied to the URL', () => {
   it('trusts a card without owner links only when its name is the title name', () => {
     const { doc, url } = load('profile-classic.html');
     const card = topCard(doc, CARD);
-    for (const link of Array.from(card.querySelectorAll('a[href*="/overlay/"]'))) link.remove();
+    const links = Array.from(card.querySelectorAll('a[href*="/overlay/"]'));
+    for (const link of links) link.setAttribute('href', '#');
     card.querySelector('a[href*="/messaging/compose/"]')?.remove();
 
     const agreeing = read(doc, url);
     doc.title = 'Someone Else | LinkedIn';
     const disagreeing = read(doc, url);
 
-    expect(agreeing.headline).toBe(readSidecar('profile-classic.html').expected?.headline);
-    expect(disagreeing.headline).toBe(agreeing.headline); // the page's own embedded profile
+    expect(agreeing.name).toBe('Sofía Ramírez Ortega');
+    expect(agreeing.avatarUrl).toBe(readSidecar('profile-classic.html').expected?.avatarUrl);
     expect(disagreeing.name).toBeNull();
     expect(disagreeing.avatarUrl).toBeNull();
+    expect(disagreeing.headline).toBe(agreeing.headline); // the page's own embedded profile
+  });
+
+  it("trusts a card whose Message URN is the embedded profile's, without overlay links", () => {
+    const { doc, url } = load('profile-classic.html');
+    const card = topCard(doc, CARD);
+    const links = Array.from(card.querySelectorAll('a[href*="/overlay/"]'));
+    for (const link of links) link.setAttribute('href', '#');
+    doc.title = 'LinkedIn';
+
+    const profile = read(doc, url);
+
+    expect(profile.name).toBe('Sofía Ramírez Ortega');
+    expect(profile.avatarUrl).toBe(readSidecar('profile-classic.html').expected?.avatarUrl);
   });
 
   it('reads no job from an Experience card that names another member', () => {
