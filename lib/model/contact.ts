@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AvatarUrl, ProfileUrl } from './reading';
 
 export const RELEVANCES = ['A', 'B', 'C'] as const;
 export const ROLES = [
@@ -57,14 +58,14 @@ export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export const Contact = z.object({
   id: z.string().min(1),
   key: z.string().min(1),
-  profileUrl: z.string().url(),
+  profileUrl: ProfileUrl,
   memberUrn: z.string().nullable(),
   name: PersonName,
   headline: Text.nullable(),
   company: Text.nullable(),
   title: Text.nullable(),
   location: Text.nullable(),
-  avatarUrl: z.string().url().nullable(),
+  avatarUrl: AvatarUrl.nullable(),
   openToWork: z.boolean(),
   segment: Text,
   relevance: Relevance.nullable(),

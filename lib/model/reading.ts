@@ -18,8 +18,14 @@ export type ReadField = z.infer<typeof ReadField>;
  * What the content script read from a profile page. Every field it could not read with
  * confidence is null and listed in `missing`: the panel shows it empty for the rep to fill in.
  */
+/** Canonical LinkedIn profile URLs only: a reading is never trusted to name another site. */
+export const ProfileUrl = z.url({ protocol: /^https$/, hostname: /^www\.linkedin\.com$/ });
+
+/** Avatars are kept only from LinkedIn's media host, over https. */
+export const AvatarUrl = z.url({ protocol: /^https$/, hostname: /^media\.licdn\.com$/ });
+
 export const ProfileReading = z.object({
-  profileUrl: z.string().url(),
+  profileUrl: ProfileUrl,
   key: z.string().min(1),
   memberUrn: z.string().nullable(),
   name: z.string().nullable(),
@@ -30,7 +36,7 @@ export const ProfileReading = z.object({
   company: z.string().nullable(),
   title: z.string().nullable(),
   location: z.string().nullable(),
-  avatarUrl: z.string().nullable(),
+  avatarUrl: AvatarUrl.nullable(),
   avatarExpiresAt: z.string().nullable(),
   openToWork: z.boolean(),
   missing: z.array(ReadField),

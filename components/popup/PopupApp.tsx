@@ -1,0 +1,80 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { todayIn } from '@/lib/dates';
+import { listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
+import { Banner } from '../Banner';
+import { database, messageOf } from '../data';
+import { DueGroup } from './DueGroup';
+
+/** Due follow-ups: overdue, today and the next 7 days. */
+export function PopupApp(): ReactNode {
+  const [due, setDue] = useState<DueFollowUps | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async (): Promise<void> => {
+    try {
+      setDue(await listDueFollowUps(await database(), todayIn()));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  useEffect(() => void load(), []);
+
+  return (
+    <main style={{ width: 380 }}>
+      <header className="row">
+        <h1>{i18n.t('popup.title')}</h1>
+        <button onClick={() => void openSidePanel()}>{i18n.t('popup.openPanel')}</button>
+        <button onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('popup.options')}
+        </button>
+      </header>
+      {error && <Banner tone="error">{error}</Banner>}
+      {due && <DueLists due={due} onChanged={load} />}
+    </main>
+  );
+}
+
+function DueLists({ due, onChanged }: { due: DueFollowUps; onChanged: () => Promise<void> }) {
+  const empty = due.overdue.length + due.today.length + due.upcoming.length === 0;
+  if (empty) {
+    return (
+      <div data-testid="due-empty">
+        <p>
+          <strong>{i18n.t('popup.emptyTitle')}</strong>
+        </p>
+        <p className="muted">{i18n.t('popup.emptyHow')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <DueGroup
+        id="overdue"
+        title={i18n.t('popup.overdue')}
+        items={due.overdue}
+        onChanged={onChanged}
+      />
+      <DueGroup id="today" title={i18n.t('popup.today')} items={due.today} onChanged={onChanged} />
+      <DueGroup
+        id="upcoming"
+        title={i18n.t('popup.upcoming')}
+        items={due.upcoming}
+        onChanged={onChanged}
+      />
+    </>
+  );
+}
+
+/** Chrome opens its side panel, Firefox its sidebar; both only from a click like this one. */
+async function openSidePanel(): Promise<void> {
+  const firefox = (browser as unknown as { sidebarAction?: { open(): Promise<void> } })
+    .sidebarAction;
+  if (firefox) return firefox.open();
+
+  const current = await browser.windows.getCurrent();
+  if (current.id !== undefined) await browser.sidePanel.open({ windowId: current.id });
+  window.close();
+}

@@ -1,0 +1,4 @@
+import { mount } from '@/components/mount';
+import { PanelApp } from '@/components/sidepanel/PanelApp';
+
+mount(<PanelApp />);

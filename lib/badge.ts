@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { createLogger } from './logger';
+import { getContactByKey } from './storage/contacts';
+import { countOverdue } from './storage/due';
+import type { RapportDB } from './storage/db';
+import { todayIn } from './dates';
+import type { PageReading } from './model/reading';
+
+const log = createLogger('badge');
+
+const SAVED = { text: '✓', color: '#1f7a4d' };
+const NOT_SAVED = { text: '+', color: '#6b7280' };
+const OVERDUE_COLOR = '#b42318';
+
+/** On a profile tab: whether that person is saved. Elsewhere the global overdue count shows. */
+export async function showTabBadge(
+  db: RapportDB,
+  tabId: number,
+  reading: PageReading,
+): Promise<void> {
+  if (reading.kind !== 'profile') {
+    // Chrome documents `text: null` with a tabId as "fall back to the global text".
+    await browser.action.setBadgeText({ tabId, text: null as unknown as string });
+    return;
+  }
+
+  const saved = await getContactByKey(db, reading.profile.key);
+  const look = saved ? SAVED : NOT_SAVED;
+  await browser.action.setBadgeText({ tabId, text: look.text });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+}
+
+export async function showOverdueBadge(db: RapportDB): Promise<void> {
+  const overdue = await countOverdue(db, todayIn());
+  await browser.action.setBadgeText({ text: overdue > 0 ? String(overdue) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: OVERDUE_COLOR });
+  log.debug(`overdue follow-ups: ${overdue}`);
+}

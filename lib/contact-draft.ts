@@ -1,0 +1,94 @@
+import type { Contact, ProfileField } from './model/contact';
+import { PROFILE_FIELDS } from './model/contact';
+import type { ProfileReading } from './model/reading';
+
+/** A contact before it is saved: everything but its id and times. */
+export type ContactDraft = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** What the rep may correct on the card before saving. */
+export interface CardFields {
+  name: string;
+  headline: string;
+  company: string;
+  title: string;
+  location: string;
+}
+
+export function cardFromReading(profile: ProfileReading): CardFields {
+  return {
+    name: profile.name ?? '',
+    headline: profile.headline ?? '',
+    company: profile.company ?? '',
+    title: profile.title ?? '',
+    location: profile.location ?? '',
+  };
+}
+
+/**
+ * Builds the contact to save from the page and the rep's corrections. Given and family names
+ * come from the page only while the rep kept the page's display name.
+ */
+export function draftFromReading(profile: ProfileReading, card: CardFields): ContactDraft {
+  const display = card.name.trim();
+  const keptName = display === profile.name;
+
+  return {
+    key: profile.key,
+    profileUrl: profile.profileUrl,
+    memberUrn: profile.memberUrn,
+    name: {
+      display,
+      given: keptName ? profile.givenName : null,
+      family: keptName ? profile.familyName : null,
+    },
+    headline: orNull(card.headline),
+    company: orNull(card.company),
+    title: orNull(card.title),
+    location: orNull(card.location),
+    avatarUrl: profile.avatarUrl,
+    openToWork: profile.openToWork,
+    segment: '',
+    relevance: null,
+    role: null,
+    source: null,
+    sourceDetail: '',
+    status: 'new',
+    tags: [],
+    notes: '',
+  };
+}
+
+export interface FieldChange {
+  field: ProfileField | 'name';
+  stored: string | null;
+  page: string;
+}
+
+/** The fields where the page now says something other than the stored card. */
+export function changesOnPage(contact: Contact, profile: ProfileReading): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (profile.name && profile.name !== contact.name.display) {
+    changes.push({ field: 'name', stored: contact.name.display, page: profile.name });
+  }
+
+  for (const field of PROFILE_FIELDS) {
+    const page = profile[field];
+    if (page && page !== contact[field]) changes.push({ field, stored: contact[field], page });
+  }
+
+  return changes;
+}
+
+/** Splits "a, b ,c" into clean, unique tags. */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+function orNull(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { PageReading } from './model/reading';
+
+/**
+ * Every message between Rapport's parts, named by direction. The receiver parses before it
+ * acts; anything malformed gets a typed error answer and changes nothing.
+ */
+
+/** Content script → background: what the tab's page shows now. */
+export const PageReadMessage = z.object({
+  type: z.literal('page/read'),
+  reading: PageReading,
+});
+
+/** Extension page → background: stored data changed, recompute the toolbar badge. */
+export const DataChangedMessage = z.object({
+  type: z.literal('data/changed'),
+});
+
+export const ToBackground = z.discriminatedUnion('type', [PageReadMessage, DataChangedMessage]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+export const ErrorCode = z.enum(['malformed', 'no-tab', 'failed']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), code: ErrorCode, message: z.string() }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+export function failure(code: ErrorCode, message: string): Reply {
+  return { ok: false, code, message };
+}
+
+/** The session-storage key under which the background keeps a tab's latest reading. */
+export function readingKey(tabId: number): `session:reading:${number}` {
+  return `session:reading:${tabId}`;
+}
+
+export const StoredReading = z.object({
+  tabId: z.number().int(),
+  reading: PageReading,
+  receivedAt: z.string(),
+});
+export type StoredReading = z.infer<typeof StoredReading>;

@@ -1,0 +1,13 @@
+// The few extension APIs the scripts and browser tests call inside the extension's own pages and worker.
+declare const chrome: {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  storage: {
+    session: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      onChanged: {
+        addListener(cb: (changes: Record<string, { newValue?: unknown }>) => void): void;
+      };
+    };
+  };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+};
