@@ -4,7 +4,7 @@
  */
 
 import type { PageReading } from '@/lib/model/reading';
-import { readProfile } from './profile';
+import { readProfile, STALE_NOTES } from './profile';
 import { profileOfPage } from './urls';
 
 export { canonicalProfileUrl, parseProfileUrl, profileOfPage } from './urls';
@@ -26,4 +26,12 @@ export function readPage(doc: Document, url: string): PageReading {
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'none', url, diagnostics: [{ tag: 'linkedin/profile', message }] };
   }
+}
+
+/**
+ * Whether the page still shows parts of the previous profile after an in-app navigation:
+ * read again after the next DOM change before keeping the reading.
+ */
+export function isSettling(reading: PageReading): boolean {
+  return reading.diagnostics.some((diagnostic) => STALE_NOTES.includes(diagnostic.message));
 }

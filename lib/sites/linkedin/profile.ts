@@ -14,6 +14,10 @@ import { avatarExpiry, readTopCard, safeAvatarUrl, type TopCard } from './topcar
 import type { CanonicalProfile } from './urls';
 
 const TAG = 'linkedin/profile';
+/** Notes meaning LinkedIn is still swapping the previous profile's DOM for this one. */
+const CARD_OF_ANOTHER = 'top card shows another profile';
+const EXPERIENCE_OF_ANOTHER = 'experience section belongs to another profile';
+export const STALE_NOTES: readonly string[] = [CARD_OF_ANOTHER, EXPERIENCE_OF_ANOTHER];
 const AVATAR_REJECTED = 'avatar URL is not an https media.licdn.com URL';
 const FIELDS: readonly ReadField[] = [
   'name',
@@ -95,7 +99,7 @@ function trustedCard(doc: Document, blob: ProfileBlob | null, reading: Reading):
 
   const card = readTopCard(element);
   const owner = ownership(card, reading.page, blob);
-  if (owner === 'other') return distrust(reading, 'top card shows another profile');
+  if (owner === 'other') return distrust(reading, CARD_OF_ANOTHER);
 
   // Without owner links, a card is trusted only when its name is the one in the tab title.
   const { titleName: title } = reading;
@@ -125,7 +129,7 @@ function memberUrn({ card, blob }: Sources, reading: Reading): string | null {
 
 const EXPERIENCE_NOTES: Record<Exclude<ExperienceReading['status'], 'read'>, string> = {
   absent: 'experience section not found',
-  stale: 'experience section belongs to another profile',
+  stale: EXPERIENCE_OF_ANOTHER,
   untied: 'experience section could not be tied to the profile',
 };
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileReading } from '@/lib/model/reading';
-import { readPage } from '@/lib/sites/linkedin';
+import { isSettling, readPage } from '@/lib/sites/linkedin';
 import { loadPage, profileOf, readJson, type LoadedPage } from './fixtures';
 
 type Fields = Partial<ProfileReading>;
@@ -180,5 +180,15 @@ describe('in-app navigation from one profile to another and on to the feed', () 
     expect(profile?.name).toBeNull();
     expect(profile?.company).toBeNull();
     expect(emits(profile, { profileUrl: initial.url, name: 'Þóra Magnúsdóttir' })).toBe(false);
+  });
+
+  it('marks the readings taken while the DOM still shows A as settling', () => {
+    const settling = [];
+    for (const step of ['b-url', 'b-topcard', 'b']) {
+      goTo(page, step);
+      settling.push(isSettling(readPage(page.document, page.window.location.href)));
+    }
+
+    expect(settling).toEqual([true, true, false]);
   });
 });
