@@ -128,7 +128,8 @@ function contactId(i: number): string {
   return `contact-${String(i).padStart(6, '0')}`;
 }
 
-function contact(i: number): Contact {
+/** The i-th generated contact; the browser benchmark loads the same data. */
+export function contact(i: number): Contact {
   const time = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
 
   return {
@@ -156,7 +157,7 @@ function contact(i: number): Contact {
   };
 }
 
-function touch(i: number, t: number): Touch {
+export function touch(i: number, t: number): Touch {
   const at = new Date(Date.UTC(2025, 0, 1) + (i * 10 + t) * 3_600_000).toISOString();
 
   return {
@@ -171,8 +172,8 @@ function touch(i: number, t: number): Touch {
   };
 }
 
-function step(i: number): NextStep {
-  const due = addDays(TODAY, DUE_FROM + (i % DUE_SPAN));
+export function step(i: number, today = TODAY): NextStep {
+  const due = addDays(today, DUE_FROM + (i % DUE_SPAN));
 
   return {
     id: `step-${i}`,
