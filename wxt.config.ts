@@ -18,6 +18,12 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rapport@rapport.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
           sidebar_action: {
             default_panel: 'sidepanel.html',
             default_title: '__MSG_extName__',

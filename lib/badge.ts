@@ -12,6 +12,13 @@ const SAVED = { text: '✓', color: '#1f7a4d' };
 const NOT_SAVED = { text: '+', color: '#6b7280' };
 const OVERDUE_COLOR = '#b42318';
 
+// Firefox's Manifest V2 build names the toolbar button `browserAction`.
+function toolbar(): typeof browser.action {
+  return (
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction
+  );
+}
+
 /** On a profile tab: whether that person is saved. Elsewhere the global overdue count shows. */
 export async function showTabBadge(
   db: RapportDB,
@@ -20,19 +27,19 @@ export async function showTabBadge(
 ): Promise<void> {
   if (reading.kind !== 'profile') {
     // Chrome documents `text: null` with a tabId as "fall back to the global text".
-    await browser.action.setBadgeText({ tabId, text: null as unknown as string });
+    await toolbar().setBadgeText({ tabId, text: null as unknown as string });
     return;
   }
 
   const saved = await getContactByKey(db, reading.profile.key);
   const look = saved ? SAVED : NOT_SAVED;
-  await browser.action.setBadgeText({ tabId, text: look.text });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+  await toolbar().setBadgeText({ tabId, text: look.text });
+  await toolbar().setBadgeBackgroundColor({ tabId, color: look.color });
 }
 
 export async function showOverdueBadge(db: RapportDB): Promise<void> {
   const overdue = await countOverdue(db, todayIn());
-  await browser.action.setBadgeText({ text: overdue > 0 ? String(overdue) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: OVERDUE_COLOR });
+  await toolbar().setBadgeText({ text: overdue > 0 ? String(overdue) : '' });
+  await toolbar().setBadgeBackgroundColor({ color: OVERDUE_COLOR });
   log.debug(`overdue follow-ups: ${overdue}`);
 }

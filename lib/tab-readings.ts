@@ -20,6 +20,18 @@ export async function forgetTab(tabId: number): Promise<void> {
   await storage.removeItem(readingKey(tabId));
 }
 
+/**
+ * A tab started loading: its reading no longer holds unless it already describes the new URL
+ * (the content script can be quicker than the browser's own "loading" event). The URL is known
+ * only on LinkedIn, where Rapport has host access; elsewhere the reading always goes.
+ */
+export async function forgetUnlessAt(tabId: number, url: string | undefined): Promise<void> {
+  const stored = await getTabReading(tabId);
+  if (stored && url !== undefined && stored.reading.url === url) return;
+
+  await forgetTab(tabId);
+}
+
 export function watchTabReading(
   tabId: number,
   callback: (stored: StoredReading | null) => void,

@@ -1,0 +1,59 @@
+import type { Browser } from 'wxt/browser';
+import { createLogger } from './logger';
+import { ToBackground, failure, type Reply } from './messages';
+import type { PageReading } from './model/reading';
+import { saveTabReading, forgetTab, getTabReading, listReadingTabs } from './tab-readings';
+import { showOverdueBadge, showTabBadge } from './badge';
+import { recordDiagnostics } from './diagnostics';
+import { getSettings } from './settings';
+import type { RapportDB } from './storage/db';
+
+const log = createLogger('background');
+
+/**
+ * The background's receiving end: every message is parsed before anything happens, and a
+ * malformed one gets a typed error answer and changes nothing.
+ */
+export async function handleMessage(
+  raw: unknown,
+  sender: Browser.runtime.MessageSender,
+  database: () => Promise<RapportDB>,
+): Promise<Reply> {
+  const parsed = ToBackground.safeParse(raw);
+  if (!parsed.success) {
+    log.warn(`dropped a malformed message: ${parsed.error.issues[0]?.message ?? ''}`);
+    return failure('malformed', parsed.error.message);
+  }
+
+  try {
+    if (parsed.data.type === 'data/changed') await refreshBadges(await database());
+    else await onPageRead(parsed.data.reading, sender, await database());
+    return { ok: true };
+  } catch (error) {
+    log.error('message failed', error);
+    return failure('failed', error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function onPageRead(
+  reading: PageReading,
+  sender: Browser.runtime.MessageSender,
+  db: RapportDB,
+): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('page readings come only from tabs');
+
+  await saveTabReading(tabId, reading);
+  await showTabBadge(db, tabId, reading);
+  if ((await getSettings()).diagnostics) await recordDiagnostics(reading.url, reading.diagnostics);
+}
+
+/** The overdue count, and on every tab with a reading whether its person is saved. */
+export async function refreshBadges(db: RapportDB): Promise<void> {
+  await showOverdueBadge(db);
+
+  for (const tabId of await listReadingTabs()) {
+    const stored = await getTabReading(tabId);
+    if (stored) await showTabBadge(db, tabId, stored.reading).catch(() => forgetTab(tabId));
+  }
+}
