@@ -103,12 +103,14 @@ async function serviceWorker(context: BrowserContext): Promise<Worker> {
 export async function openFixture(
   session: Session,
   fixture: string,
+  options: { realClock?: boolean } = {},
 ): Promise<{ page: Page; sc: Sidecar }> {
   const sc = await sidecar(fixture);
   session.serve(fixture, sc);
 
   const page = await session.context.newPage();
-  if (sc.now) await page.clock.setFixedTime(new Date(sc.now));
+  // Playwright's clock is the whole context's: extension pages see the fixture's date too.
+  if (sc.now && !options.realClock) await page.clock.setFixedTime(new Date(sc.now));
   await page.goto(sc.servedAt);
   return { page, sc };
 }

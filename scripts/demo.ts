@@ -15,7 +15,7 @@ const headed = process.argv.includes('--headed') || Boolean(process.env.DISPLAY)
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const session = await launch({ headed });
-  const { page, sc } = await openFixture(session, 'profile-classic.html');
+  const { page, sc } = await openFixture(session, 'profile-classic.html', { realClock: true });
   await shot(page, '1-linkedin-profile');
 
   const tabId = await tabIdOf(session, sc.servedAt);
