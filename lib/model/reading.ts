@@ -50,12 +50,69 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** A person in a conversation: what the page shows of them, either part may be unreadable. */
+export const ConversationPerson = z.object({
+  name: z.string().min(1).nullable(),
+  profileUrl: ProfileUrl.nullable(),
+});
+export type ConversationPerson = z.infer<typeof ConversationPerson>;
+
+/** Inbound: someone else sent it. Outbound: the viewer (the signed-in rep) sent it. */
+export const MessageDirection = z.enum(['inbound', 'outbound']);
+export type MessageDirection = z.infer<typeof MessageDirection>;
+
+/**
+ * One message of a conversation. `approx` means its sender and time were carried forward from
+ * the first message of its run, which alone shows them. `at` is ISO-8601 UTC, null if unread.
+ */
+export const ConversationMessage = z.object({
+  from: z.string().min(1).nullable(),
+  fromProfileUrl: ProfileUrl.nullable(),
+  direction: MessageDirection,
+  text: z.string(),
+  at: z.iso.datetime().nullable(),
+  approx: z.boolean(),
+  subject: z.string().min(1).optional(),
+});
+export type ConversationMessage = z.infer<typeof ConversationMessage>;
+
+export const ConversationKind = z.enum(['message', 'inmail', 'group']);
+export type ConversationKind = z.infer<typeof ConversationKind>;
+
+/**
+ * What the content script read from an open messaging thread. The viewer is never a partner;
+ * `partner` is the one other person of a 1:1 or InMail thread (null for groups). Times were
+ * resolved at `now` in `timeZone`, the viewer's zone.
+ */
+export const ConversationReading = z.object({
+  threadId: z.string().min(1).nullable(),
+  kind: ConversationKind,
+  subject: z.string().min(1).nullable(),
+  partner: ConversationPerson.nullable(),
+  partners: z.array(ConversationPerson),
+  title: z.string().min(1).nullable(),
+  messages: z.array(ConversationMessage),
+  messageCount: z.number().int().nonnegative(),
+  lastDirection: MessageDirection.nullable(),
+  lastMessageAt: z.iso.datetime().nullable(),
+  now: z.iso.datetime(),
+  timeZone: z.string().min(1),
+  greetingFirstName: z.string().min(1).nullable(),
+});
+export type ConversationReading = z.infer<typeof ConversationReading>;
+
 /** The result of reading whatever page is in a tab. */
 export const PageReading = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('profile'),
     url: z.string().url(),
     profile: ProfileReading,
+    diagnostics: z.array(Diagnostic),
+  }),
+  z.object({
+    kind: z.literal('conversation'),
+    url: z.string().url(),
+    conversation: ConversationReading,
     diagnostics: z.array(Diagnostic),
   }),
   z.object({

@@ -3,7 +3,8 @@
  * imports no runtime library and only reads the DOM: it never writes to the page.
  */
 
-import type { PageReading } from '@/lib/model/reading';
+import type { Diagnostic, PageReading } from '@/lib/model/reading';
+import { readConversation, threadIdOfPage } from './messaging';
 import { readProfile, STALE_NOTES } from './profile';
 import { profileOfPage } from './urls';
 
@@ -12,9 +13,40 @@ export type { CanonicalProfile, ProfileUrlResult, ProfileUrlType, UrlRejection }
 export { cleanName } from './names';
 export type { CleanName, NameConfidence, NameFlag } from './names';
 export { titleName } from './profile';
+export { browserTimeZone, readConversation, threadIdOfPage } from './messaging';
+export type { ConversationOptions } from './messaging';
+export { resolveLinkedInTime } from './dates';
+export type {
+  LinkedInTimeContext,
+  LinkedInTimeInput,
+  LinkedInTimeOptions,
+  ResolvedTime,
+  TimePrecision,
+} from './dates';
 
-/** Reads the page in a tab: a profile, or 'none' for every other page (feed, messaging…). */
+/** A reader bug must not break the tab; report it and read nothing. */
+function failed(url: string, tag: string, error: unknown): PageReading {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'none', url, diagnostics: [{ tag, message }] };
+}
+
+function readThread(doc: Document, url: string): PageReading {
+  try {
+    const diagnostics: Diagnostic[] = [];
+    const conversation = readConversation(doc, url, new Date(), { diagnostics });
+    return { kind: 'conversation', url, conversation, diagnostics };
+  } catch (error) {
+    return failed(url, 'linkedin/messaging', error);
+  }
+}
+
+/**
+ * Reads the page in a tab: a profile, an open messaging thread, or 'none' for every other
+ * page (feed, inbox without an open thread…).
+ */
 export function readPage(doc: Document, url: string): PageReading {
+  if (threadIdOfPage(url) !== null) return readThread(doc, url);
+
   const page = profileOfPage(url);
   if (!page) return { kind: 'none', url, diagnostics: [] };
 
@@ -22,9 +54,7 @@ export function readPage(doc: Document, url: string): PageReading {
     const { profile, diagnostics } = readProfile(doc, page);
     return { kind: 'profile', url, profile, diagnostics };
   } catch (error) {
-    // A reader bug must not break the tab; report it and read nothing.
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'none', url, diagnostics: [{ tag: 'linkedin/profile', message }] };
+    return failed(url, 'linkedin/profile', error);
   }
 }
 

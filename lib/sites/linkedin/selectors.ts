@@ -81,3 +81,100 @@ export const EXPERIENCE_DETAILS_LINK = 'a[href*="/details/experience"]';
 
 /** Server-rendered API responses (bpr-guid blobs), JSON in the element's text. */
 export const CODE_BLOBS = 'code';
+
+/* Messaging: an open conversation at /messaging/thread/<id>/. */
+
+/** The open conversation pane, not the inbox list beside it nor the overlay bubbles. */
+export const THREAD = [
+  '.msg-convo-wrapper', // 2025-26 full-page messaging (msg-s-* BEM classes)
+  'main .msg-thread', // same pane when the wrapper class is missing
+] as const;
+
+/** The title bar above the messages: the partner's name, or a group's label. */
+export const THREAD_TITLE_BAR = [
+  '.msg-title-bar', // 2025-26 full-page messaging
+] as const;
+
+/** The header link to a 1:1 or InMail partner's profile. */
+export const THREAD_PROFILE_LINK = [
+  'a.msg-thread__link-to-profile', // 2025-26 title bar of 1:1 and InMail threads
+  '.msg-s-profile-card a[href*="/in/"]', // 2025-26 profile card above the first message
+] as const;
+
+/** The name heading in the title bar (a person in 1:1 threads, a label in groups). */
+export const THREAD_TITLE = [
+  '.msg-entity-lockup__entity-title', // 2025-26 title bar
+  '.artdeco-entity-lockup__title', // title bar without the msg-entity class
+] as const;
+
+/** Badges next to the name ("InMail", "Sponsored"); never part of a name. */
+export const THREAD_BADGE = '.msg-inmail-badge';
+
+/** Screen-reader copies of text ("View …’s profile", "… sent the following message"). */
+export const HIDDEN_TEXT = '.visually-hidden, .a11y-text';
+
+/** People in the (often hidden) participant list of a conversation. */
+export const PARTICIPANT = [
+  '.msg-thread-participants__item', // 2025-26 group threads: section.msg-thread-participants
+] as const;
+
+/** The viewer's own row in the participant list, marked "(You)". */
+export const PARTICIPANT_SELF = '.msg-thread-participants__item--self';
+
+/** Avatars of the other people in a group's title bar (names in alt, no links). */
+export const FACEPILE_PERSON = [
+  '.msg-facepile-grid__img--person', // 2025-26 group title bar
+] as const;
+
+/** A day heading in the message list ("Jun 12", "Tuesday", "Yesterday", "Today"). */
+export const DAY_HEADING = [
+  '.msg-s-message-list__time-heading', // 2025-26 message list
+] as const;
+
+/** One message. Its class list says whether someone else sent it. */
+export const MESSAGE_EVENT = [
+  '.msg-s-event-listitem', // 2025-26 message list
+] as const;
+
+/** The class LinkedIn puts on messages the viewer did not send. */
+export const INBOUND_CLASS = 'msg-s-event-listitem--other';
+
+/** A run of messages by one sender; only its first message has the meta line. */
+export const MESSAGE_GROUP = '.msg-s-message-group';
+
+/** Sender and time of a run's first message. */
+export const GROUP_META = '.msg-s-message-group__meta';
+
+/** The sender's name link in the meta line. */
+export const SENDER_NAME = [
+  '.msg-s-message-group__name', // 2025-26 meta line
+  '.msg-s-message-group__profile-link', // same link without the name class
+] as const;
+
+/** The clock time in the meta line ("11:16 AM"). */
+export const SENDER_TIME = '.msg-s-message-group__timestamp';
+
+/** The avatar link of a message, pointing at its sender. */
+export const EVENT_AVATAR_LINK = 'a.msg-s-event-listitem__link';
+
+/** The text of a message (attachments and link previews sit beside it). */
+export const MESSAGE_BODY = [
+  '.msg-s-event-listitem__body', // 2025-26 message bubble
+] as const;
+
+/** An InMail's subject line, on its first message or in the reply form. */
+export const MESSAGE_SUBJECT = [
+  '.msg-s-event-listitem__subject', // 2025-26 InMail message bubble
+] as const;
+export const SUBJECT_INPUT = 'input[name="subject"]';
+
+/** The viewer's own profile link in the global navigation's Me menu. */
+export const VIEWER_LINK = [
+  '.global-nav__me-content a[href*="/in/"]', // 2024-26 Me menu (rendered hidden)
+  '.global-nav__me a[href*="/in/"]', // Me menu without the content wrapper
+] as const;
+
+/** The viewer's photo in the global navigation; its alt is the viewer's name. */
+export const VIEWER_PHOTO = [
+  'img.global-nav__me-photo', // 2024-26 global navigation
+] as const;
