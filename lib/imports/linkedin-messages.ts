@@ -186,8 +186,8 @@ function participantsOf(messages: ExportedMessage[], owner: Participant): Partic
 function contactsOf(conversations: ExportedConversation[]): ExportedContact[] {
   const contacts = new Map<string, ExportedContact>();
   for (const conversation of conversations) {
-    for (const person of conversation.participants) {
-      if (person.profileUrl) addContact(contacts, person as Required<Participant>, conversation);
+    for (const { name, profileUrl } of conversation.participants) {
+      if (profileUrl) addContact(contacts, { name, profileUrl }, conversation);
     }
   }
   return [...contacts.values()].sort((a, b) => (a.profileUrl < b.profileUrl ? -1 : 1));

@@ -54,7 +54,11 @@ export type PersonName = z.infer<typeof PersonName>;
 export const PROFILE_FIELDS = ['headline', 'company', 'title', 'location'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-/** A person in the rep's network. `key` is the canonical profile slug, unique per contact. */
+/**
+ * A person in the rep's network. `key` is the canonical profile slug, unique per contact.
+ * `awaitingReplySince` is derived from the touches and kept by the storage layer: the time of
+ * the oldest message from the contact that the rep has not answered yet, absent when none.
+ */
 export const Contact = z.object({
   id: z.string().min(1),
   key: z.string().min(1),
@@ -75,16 +79,18 @@ export const Contact = z.object({
   status: Status,
   tags: z.array(z.string().min(1).max(100)),
   notes: Text,
+  awaitingReplySince: IsoTime.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** What the rep may change on a saved contact. */
+/** What the rep may change on a saved contact; derived fields are not the rep's to set. */
 export const ContactEdit = Contact.omit({
   id: true,
   key: true,
   profileUrl: true,
+  awaitingReplySince: true,
   createdAt: true,
   updatedAt: true,
 }).partial();

@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { Contact } from '../model/contact';
 import { NextStep } from '../model/next-step';
+import { Template } from '../model/template';
 import { Touch } from '../model/touch';
+import { withAwaitingReply } from './awaiting-reply';
 import type { RapportDB } from './db';
 import { withoutOpenDue } from './next-steps';
 import { INDEX } from './db';
 import { BadBackupError, ConflictError, describeIssues, fieldIssues } from './errors';
 import type { FieldIssue } from './errors';
+import { refreshAwaitingReply } from './replies';
 import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
-import type { ReadTx } from './tx';
+import type { ReadTx, WriteTx } from './tx';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+
+/** The oldest backup version this code still imports. */
+const OLDEST_VERSION = 1;
 
 export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -20,26 +26,36 @@ export const BackupFile = z.object({
   contacts: z.array(Contact),
   touches: z.array(Touch),
   nextSteps: z.array(NextStep),
+  templates: z.array(Template),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
+
+/** Version 1 came before templates. */
+const BackupFileV1 = BackupFile.omit({ version: true, templates: true }).extend({
+  version: z.literal(1),
+});
 
 /**
  * What an import would do. Touches are append-only, so an import adds them or finds them
  * unchanged, never updates one. `applyImport` writes exactly these records.
  */
 export interface ImportPlan {
-  add: { contacts: Contact[]; touches: Touch[]; nextSteps: NextStep[] };
-  update: { contacts: Contact[]; nextSteps: NextStep[] };
-  unchanged: { contacts: number; touches: number; nextSteps: number };
+  add: { contacts: Contact[]; touches: Touch[]; nextSteps: NextStep[]; templates: Template[] };
+  update: { contacts: Contact[]; nextSteps: NextStep[]; templates: Template[] };
+  unchanged: { contacts: number; touches: number; nextSteps: number; templates: number };
 }
+
+const STORES = ['contacts', 'touches', 'nextSteps', 'templates'] as const;
+type BackupStore = (typeof STORES)[number];
 
 /** Everything stored, read in one transaction so the file is one consistent snapshot. */
 export async function exportBackup(db: RapportDB, now: Date = new Date()): Promise<BackupFile> {
-  return inReadTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
-    const [contacts, touches, nextSteps] = await Promise.all([
+  return inReadTx(db, [...STORES], async (tx) => {
+    const [contacts, touches, nextSteps, templates] = await Promise.all([
       tx.objectStore('contacts').getAll(),
       tx.objectStore('touches').getAll(),
       tx.objectStore('nextSteps').getAll(),
+      tx.objectStore('templates').getAll(),
     ]);
 
     return {
@@ -49,6 +65,7 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
       contacts,
       touches,
       nextSteps,
+      templates,
     };
   });
 }
@@ -56,33 +73,31 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
 /**
  * Checks a whole backup (parsed JSON, or its text) and works out what importing it would add
  * and update. Changes nothing; throws BadBackupError naming the first faulty records.
- * Contacts match saved ones by id, else by profile key; the others match by id.
+ * Contacts match saved ones by id, else by profile key; touches by id, else by ref; the others
+ * by id. Reads version 1 files too, which have no templates.
  */
 export async function planImport(db: RapportDB, json: unknown): Promise<ImportPlan> {
   const file = normalized(parseBackup(json));
 
   checkUniqueIds(file);
 
-  return inReadTx(db, ['contacts', 'touches', 'nextSteps'], (tx) => planAgainst(tx, file));
+  return inReadTx(db, [...STORES], (tx) => planAgainst(tx, file));
 }
 
-/** Writes a plan from `planImport` in one transaction: all of it is stored, or none. */
+/**
+ * Writes a plan from `planImport` in one transaction: all of it is stored, or none. Then works
+ * out `awaitingReplySince` again for every contact it wrote or gave touches to, from the
+ * touches now stored, rather than trusting the file's copy of it.
+ */
 export async function applyImport(db: RapportDB, plan: ImportPlan): Promise<void> {
-  const { add, update } = checkedPlan(plan);
+  const checked = checkedPlan(plan);
 
   try {
-    await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
-      const contacts = tx.objectStore('contacts');
-      const touches = tx.objectStore('touches');
-      const steps = tx.objectStore('nextSteps');
+    await inWriteTx(db, [...STORES], async (tx) => {
+      await writePlan(tx, checked);
 
-      await allOf([
-        ...update.contacts.map((record) => () => contacts.put(record)),
-        ...add.contacts.map((record) => () => contacts.add(record)),
-        ...add.touches.map((record) => () => touches.add(record)),
-        ...update.nextSteps.map((record) => () => steps.put(record)),
-        ...add.nextSteps.map((record) => () => steps.add(record)),
-      ]);
+      const owners = touchedContacts(checked);
+      await Promise.all(owners.map((id) => refreshAwaitingReply(tx, id)));
     });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
@@ -95,31 +110,69 @@ export async function applyImport(db: RapportDB, plan: ImportPlan): Promise<void
   }
 }
 
+async function writePlan(tx: WriteTx<BackupStore>, { add, update }: ImportPlan): Promise<void> {
+  const contacts = tx.objectStore('contacts');
+  const touches = tx.objectStore('touches');
+  const steps = tx.objectStore('nextSteps');
+  const templates = tx.objectStore('templates');
+
+  await allOf([
+    ...update.contacts.map((record) => () => contacts.put(record)),
+    ...add.contacts.map((record) => () => contacts.add(record)),
+    ...add.touches.map((record) => () => touches.add(record)),
+    ...update.nextSteps.map((record) => () => steps.put(record)),
+    ...add.nextSteps.map((record) => () => steps.add(record)),
+    ...update.templates.map((record) => () => templates.put(record)),
+    ...add.templates.map((record) => () => templates.add(record)),
+  ]);
+}
+
+/** Contacts whose history or record the plan writes, each once. */
+function touchedContacts({ add, update }: ImportPlan): string[] {
+  const ids = [
+    ...add.contacts.map((c) => c.id),
+    ...update.contacts.map((c) => c.id),
+    ...add.touches.map((t) => t.contactId),
+  ];
+
+  return [...new Set(ids)];
+}
+
 /** The plan is a plain object held by the page until the rep confirms: check it again. */
 function checkedPlan(plan: ImportPlan): ImportPlan {
   const contacts = z.array(Contact);
   const steps = z.array(NextStep);
+  const templates = z.array(Template);
 
   return {
     add: {
       contacts: validated(contacts, plan.add.contacts, 'imported contacts'),
       touches: validated(z.array(Touch), plan.add.touches, 'imported touches'),
       nextSteps: validated(steps, plan.add.nextSteps, 'imported next steps'),
+      templates: validated(templates, plan.add.templates, 'imported templates'),
     },
     update: {
       contacts: validated(contacts, plan.update.contacts, 'imported contacts'),
       nextSteps: validated(steps, plan.update.nextSteps, 'imported next steps'),
+      templates: validated(templates, plan.update.templates, 'imported templates'),
     },
     unchanged: plan.unchanged,
   };
 }
 
+/** A file of any version this code reads, in the current version's shape. */
 function parseBackup(json: unknown): BackupFile {
   const value = typeof json === 'string' ? parseText(json) : json;
 
   checkEnvelope(value);
 
-  const result = BackupFile.safeParse(value);
+  if (value.version === 1) return { ...parsed(BackupFileV1, value), version: 2, templates: [] };
+
+  return parsed(BackupFile, value);
+}
+
+function parsed<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
 
   if (!result.success) throw badRecords(fieldIssues(result.error));
 
@@ -155,10 +208,10 @@ function checkEnvelope(value: unknown): asserts value is Record<string, unknown>
     );
   }
 
-  if (version !== BACKUP_VERSION) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_VERSION) {
     throw new BadBackupError(
       `This backup has an unknown version (${JSON.stringify(version) ?? 'missing'}); ` +
-        `this Rapport reads version ${BACKUP_VERSION}.`,
+        `this Rapport reads versions ${OLDEST_VERSION} to ${BACKUP_VERSION}.`,
     );
   }
 }
@@ -172,24 +225,30 @@ function badRecords(issues: FieldIssue[]): BadBackupError {
 
 /**
  * Stores the file in the shape the indexes rely on: UTC timestamps, so that string order is
- * time order, and `openDue` exactly on the steps that are not done.
+ * time order, and `openDue` exactly on the steps that are not done. `awaitingReplySince` is
+ * left out: the import works it out again from the touches.
  */
 function normalized(file: BackupFile): BackupFile {
   return {
     ...file,
-    contacts: file.contacts.map((c) => ({
-      ...c,
-      createdAt: utcIso(c.createdAt),
-      updatedAt: utcIso(c.updatedAt),
-    })),
+    contacts: file.contacts.map(normalizedContact),
     touches: file.touches.map((t) => ({ ...t, at: utcIso(t.at), createdAt: utcIso(t.createdAt) })),
     nextSteps: file.nextSteps.map(normalizedStep),
+    templates: file.templates.map((t) => ({ ...t, ...utcTimes(t) })),
   };
+}
+
+function normalizedContact(contact: Contact): Contact {
+  return { ...withAwaitingReply(contact, undefined), ...utcTimes(contact) };
+}
+
+function utcTimes(record: { createdAt: string; updatedAt: string }): typeof record {
+  return { createdAt: utcIso(record.createdAt), updatedAt: utcIso(record.updatedAt) };
 }
 
 function normalizedStep(step: NextStep): NextStep {
   const rest = withoutOpenDue(step);
-  const times = { createdAt: utcIso(step.createdAt), updatedAt: utcIso(step.updatedAt) };
+  const times = utcTimes(step);
 
   return step.state === 'done' ? { ...rest, ...times } : { ...rest, ...times, openDue: step.due };
 }
@@ -199,25 +258,32 @@ function checkUniqueIds(file: BackupFile): void {
     ...repeated(file.contacts, 'contacts', 'id', (c) => c.id),
     ...repeated(file.contacts, 'contacts', 'key', (c) => c.key),
     ...repeated(file.touches, 'touches', 'id', (t) => t.id),
+    ...repeated(file.touches, 'touches', 'ref', (t) => t.ref),
     ...repeated(file.nextSteps, 'nextSteps', 'id', (s) => s.id),
+    ...repeated(file.templates, 'templates', 'id', (t) => t.id),
   ];
 
   if (issues.length > 0) throw badRecords(issues);
 }
 
+/** Records whose `field` repeats an earlier record's; records without one never repeat. */
 function repeated<T>(
   records: T[],
   list: string,
   field: string,
-  value: (record: T) => string,
+  value: (record: T) => string | undefined,
 ): FieldIssue[] {
   const firstAt = new Map<string, number>();
 
   return records.flatMap((record, i) => {
-    const seen = firstAt.get(value(record));
+    const key = value(record);
+
+    if (key === undefined) return [];
+
+    const seen = firstAt.get(key);
 
     if (seen === undefined) {
-      firstAt.set(value(record), i);
+      firstAt.set(key, i);
       return [];
     }
 
@@ -225,20 +291,27 @@ function repeated<T>(
   });
 }
 
-type PlanTx = ReadTx<'contacts' | 'touches' | 'nextSteps'>;
+type PlanTx = ReadTx<BackupStore>;
 
 async function planAgainst(tx: PlanTx, file: BackupFile): Promise<ImportPlan> {
   const contacts = await planContacts(tx, file.contacts);
   const touches = await planTouches(tx, file.touches, contacts.idMap);
   const steps = await planSteps(tx, file.nextSteps, contacts.idMap);
+  const templates = await planTemplates(tx, file.templates);
 
   return {
-    add: { contacts: contacts.add, touches: touches.add, nextSteps: steps.add },
-    update: { contacts: contacts.update, nextSteps: steps.update },
+    add: {
+      contacts: contacts.add,
+      touches: touches.add,
+      nextSteps: steps.add,
+      templates: templates.add,
+    },
+    update: { contacts: contacts.update, nextSteps: steps.update, templates: templates.update },
     unchanged: {
       contacts: contacts.unchanged,
       touches: touches.unchanged,
       nextSteps: steps.unchanged,
+      templates: templates.unchanged,
     },
   };
 }
@@ -280,7 +353,7 @@ async function planContacts(tx: PlanTx, records: Contact[]): Promise<ContactsPla
 
     claimed.set(id, i);
     plan.idMap.set(record.id, id);
-    sortInto(plan, saved, { ...record, id });
+    sortInto(plan, saved && withAwaitingReply(saved, undefined), { ...record, id });
   });
 
   if (issues.length > 0) throw badRecords(issues);
@@ -299,14 +372,19 @@ function withOwner<T extends { contactId: string }>(record: T, idMap: Map<string
   return { ...record, contactId: idMap.get(record.contactId) ?? record.contactId };
 }
 
+/**
+ * A touch whose ref is saved under another id was logged on both sides, e.g. the same message
+ * on two devices: it is unchanged, and corrections of it in the file point at the saved one.
+ */
 async function planTouches(
   tx: PlanTx,
   records: Touch[],
   idMap: Map<string, string>,
 ): Promise<Sorted<Touch>> {
-  const store = tx.objectStore('touches');
-  const remapped = records.map((t) => withOwner(t, idMap));
-  const saved = await Promise.all(remapped.map((t) => store.get(t.id)));
+  const owned = records.map((t) => withOwner(t, idMap));
+  const saved = await Promise.all(owned.map((t) => tx.objectStore('touches').get(t.id)));
+  const twins = await savedTwins(tx, owned, saved);
+  const remapped = owned.map((t) => withCorrected(t, twins));
   const owners = await existingContacts(tx, remapped, idMap);
   const corrected = await existingTouches(tx, remapped);
 
@@ -324,12 +402,39 @@ async function planTouches(
       issues.push(issue(`touches[${i}]`, 'A different touch with this id is saved'));
     }
 
-    sortInto(plan, stored, touch);
+    if (twins.has(touch.id)) plan.unchanged += 1;
+    else sortInto(plan, stored, touch);
   });
 
   if (issues.length > 0) throw badRecords(issues);
 
   return plan;
+}
+
+/** File touch id → the id of the saved touch with its ref, for touches not saved by id. */
+async function savedTwins(
+  tx: PlanTx,
+  records: Touch[],
+  saved: (Touch | undefined)[],
+): Promise<Map<string, string>> {
+  const byRef = tx.objectStore('touches').index(INDEX.touchByRef);
+  const candidates = records.flatMap(({ id, ref }, i) =>
+    saved[i] === undefined && ref !== undefined ? [{ id, ref }] : [],
+  );
+  const keys = await Promise.all(candidates.map(({ ref }) => byRef.getKey(ref)));
+
+  return new Map(candidates.flatMap(({ id }, i) => twin(id, keys[i])));
+}
+
+function twin(fileId: string, savedId: string | undefined): [string, string][] {
+  return savedId === undefined ? [] : [[fileId, savedId]];
+}
+
+/** The record correcting the saved twin of the touch it names, if that one has a twin. */
+function withCorrected(touch: Touch, twins: Map<string, string>): Touch {
+  if (touch.supersedes === null) return touch;
+
+  return { ...touch, supersedes: twins.get(touch.supersedes) ?? touch.supersedes };
 }
 
 async function planSteps(
@@ -356,6 +461,16 @@ async function planSteps(
   issues.push(...(await secondOpenSteps(tx, remapped)));
 
   if (issues.length > 0) throw badRecords(issues);
+
+  return plan;
+}
+
+async function planTemplates(tx: PlanTx, records: Template[]): Promise<Sorted<Template>> {
+  const store = tx.objectStore('templates');
+  const saved = await Promise.all(records.map((t) => store.get(t.id)));
+
+  const plan: Sorted<Template> = { add: [], update: [], unchanged: 0 };
+  records.forEach((template, i) => sortInto(plan, saved[i], template));
 
   return plan;
 }

@@ -16,7 +16,12 @@ const shape = Contact.shape;
  * What the panel hands over to save a new contact: the profile fields plus whatever the rep
  * chose. The rep's fields may be left out and get their empty values.
  */
-export const ContactDraft = Contact.omit({ id: true, createdAt: true, updatedAt: true }).extend({
+export const ContactDraft = Contact.omit({
+  id: true,
+  awaitingReplySince: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
   memberUrn: shape.memberUrn.default(null),
   headline: shape.headline.default(null),
   company: shape.company.default(null),
@@ -176,13 +181,14 @@ export async function deleteContact(db: RapportDB, id: string): Promise<void> {
   });
 }
 
-/** Deletes every contact, touch and next step, in one transaction. */
+/** Deletes every contact, touch, next step and template, in one transaction. */
 export async function deleteAllData(db: RapportDB): Promise<void> {
-  await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+  await inWriteTx(db, ['contacts', 'touches', 'nextSteps', 'templates'], async (tx) => {
     await allOf([
       () => tx.objectStore('contacts').clear(),
       () => tx.objectStore('touches').clear(),
       () => tx.objectStore('nextSteps').clear(),
+      () => tx.objectStore('templates').clear(),
     ]);
   });
 }

@@ -1,40 +1,57 @@
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Contact, Status } from '../model/contact';
+import type { z } from 'zod';
+import { Contact } from '../model/contact';
+import type { Status } from '../model/contact';
 import { NextStep } from '../model/next-step';
+import type { Template } from '../model/template';
 import type { Touch } from '../model/touch';
+import { awaitingReplySince, withAwaitingReply } from './awaiting-reply';
 import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from './errors';
 
 export const DB_NAME = 'rapport';
 
 /** The schema version this code creates and expects. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Index names, shared by the queries and the migrations so the two cannot drift apart. */
 export const INDEX = {
   contactByKey: 'by-key',
   contactByStatus: 'by-status',
   contactByUpdated: 'by-updated',
+  contactByAwaitingReply: 'by-awaiting-reply',
   touchByContactAt: 'by-contact-at',
+  touchByRef: 'by-ref',
   stepByContact: 'by-contact',
   stepByOpenDue: 'by-open-due',
+  templateByName: 'by-name',
 } as const;
 
 export interface RapportSchema extends DBSchema {
   contacts: {
     key: string;
     value: Contact;
-    indexes: { 'by-key': string; 'by-status': Status; 'by-updated': string };
+    indexes: {
+      'by-key': string;
+      'by-status': Status;
+      'by-updated': string;
+      'by-awaiting-reply': string;
+    };
   };
   touches: {
     key: string;
     value: Touch;
-    indexes: { 'by-contact-at': [string, string] };
+    indexes: { 'by-contact-at': [string, string]; 'by-ref': string };
   };
   nextSteps: {
     key: string;
     value: NextStep;
     indexes: { 'by-contact': string; 'by-open-due': string };
+  };
+  templates: {
+    key: string;
+    value: Template;
+    indexes: { 'by-name': string };
   };
 }
 
@@ -87,6 +104,20 @@ export const MIGRATIONS: readonly Migration[] = [
       await backfillOpenDue(tx);
     },
   },
+  {
+    version: 3,
+    describe: 'touches identified by their source, replies due, and message templates',
+    up: async (db, tx) => {
+      // Only touches with a ref are in the index, so the touches logged before stay valid.
+      tx.objectStore('touches').createIndex(INDEX.touchByRef, 'ref', { unique: true });
+      tx.objectStore('contacts').createIndex(INDEX.contactByAwaitingReply, 'awaitingReplySince');
+
+      const templates = db.createObjectStore('templates', { keyPath: 'id' });
+      templates.createIndex(INDEX.templateByName, 'name');
+
+      await backfillAwaitingReply(tx);
+    },
+  },
 ];
 
 /** v1 steps have no `openDue`; give it to the ones not done so the due index lists them. */
@@ -97,7 +128,30 @@ async function backfillOpenDue(tx: UpgradeTransaction): Promise<void> {
     const step = cursor.value;
 
     if (step.state !== 'done' && step.openDue !== step.due) {
-      await cursor.update(checkedStep({ ...step, openDue: step.due }));
+      const place = `nextSteps[${step.id}]`;
+      await cursor.update(checked(NextStep, { ...step, openDue: step.due }, place));
+    }
+
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * v2 contacts have no `awaitingReplySince`; work it out from each contact's touches, read
+ * through the contact's stretch of the `[contactId, at]` index, one contact at a time so that
+ * a large history never sits in memory at once.
+ */
+async function backfillAwaitingReply(tx: UpgradeTransaction): Promise<void> {
+  const touches = tx.objectStore('touches').index(INDEX.touchByContactAt);
+  let cursor = await tx.objectStore('contacts').openCursor();
+
+  while (cursor) {
+    const contact = cursor.value;
+    const since = awaitingReplySince(await touches.getAll(touchesOf(contact.id)));
+
+    if (since !== contact.awaitingReplySince) {
+      const place = `contacts[${contact.id}]`;
+      await cursor.update(checked(Contact, withAwaitingReply(contact, since), place));
     }
 
     cursor = await cursor.continue();
@@ -105,12 +159,12 @@ async function backfillOpenDue(tx: UpgradeTransaction): Promise<void> {
 }
 
 /** A migrated record must still be valid, or the upgrade aborts and keeps the old data. */
-function checkedStep(step: NextStep): NextStep {
-  const result = NextStep.safeParse(step);
+function checked<S extends z.ZodType>(schema: S, record: z.infer<S>, place: string): z.infer<S> {
+  const result = schema.safeParse(record);
 
   if (result.success) return result.data;
 
-  const issues = fieldIssues(result.error, `nextSteps[${step.id}]`);
+  const issues = fieldIssues(result.error, place);
 
   throw new StorageError('failed', `Upgrading the data failed: ${describeIssues(issues)}`);
 }

@@ -24,7 +24,7 @@ export interface DueFollowUps {
 export const DUE_LIST_LIMIT = 200;
 
 // IndexedDB reads a count of 0 as "no limit", so a limit must be at least 1.
-const Limit = z.union([z.number().int().min(1), z.literal(Infinity)]);
+export const ListLimit = z.union([z.number().int().min(1), z.literal(Infinity)]);
 
 export interface DueListOptions {
   /** At most this many steps, the earliest due first; `Infinity` for all of them. */
@@ -44,7 +44,7 @@ export async function listDueFollowUps(
 ): Promise<DueFollowUps> {
   const day = validated(LocalDate, today, 'due list');
   const until = IDBKeyRange.upperBound(addDays(day, horizonDays));
-  const limit = validated(Limit, options.limit ?? DUE_LIST_LIMIT, 'due list');
+  const limit = validated(ListLimit, options.limit ?? DUE_LIST_LIMIT, 'due list');
 
   const { items, total } = await inReadTx(db, ['nextSteps', 'contacts'], async (tx) => {
     const index = tx.objectStore('nextSteps').index(INDEX.stepByOpenDue);

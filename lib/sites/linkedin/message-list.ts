@@ -65,10 +65,10 @@ function newMeta(event: Element, walk: Walk): Element | null {
   return meta !== null && meta !== walk.run?.meta ? meta : null;
 }
 
-/** Notes anything that makes a resolved time unusable or doubtful. */
-function checked(at: string | null, ambiguous: boolean, walk: Walk): string | null {
+/** Notes anything that makes a resolved time doubtful, and drops one that cannot be true. */
+function checked(at: string, ambiguous: boolean, walk: Walk): string | null {
   if (ambiguous) note(walk, 'time falls in a daylight-saving change');
-  if (at === null || Date.parse(at) <= walk.frame.now.getTime() + FUTURE_SLACK_MS) return at;
+  if (Date.parse(at) <= walk.frame.now.getTime() + FUTURE_SLACK_MS) return at;
 
   note(walk, `time ${at} is in the future`);
   return null;
@@ -111,30 +111,26 @@ function continuedRun(direction: MessageDirection, walk: Walk): Run | null {
   return run?.direction === direction ? run : null;
 }
 
-function subjectOf(event: Element): { subject?: string } {
+/** The message's own parts: its text (attachments aside) and an InMail's subject line. */
+function contentOf(event: Element, walk: Walk): Pick<ConversationMessage, 'text' | 'subject'> {
+  const body = firstMatch(event, MESSAGE_BODY);
+  if (!body) note(walk, 'no message text');
+
+  const text = renderedText(body, HIDDEN_TEXT) ?? '';
   const subject = renderedText(firstMatch(event, MESSAGE_SUBJECT), HIDDEN_TEXT);
-  return subject === null ? {} : { subject };
+  return subject === null ? { text } : { text, subject };
 }
 
 function readEvent(event: Element, walk: Walk): ReadMessage {
   const inbound = event.classList.contains(INBOUND_CLASS);
-  const direction = inbound ? 'inbound' : 'outbound';
+  const direction: MessageDirection = inbound ? 'inbound' : 'outbound';
   const meta = newMeta(event, walk);
   const run = meta ? startRun(meta, event, inbound, walk) : continuedRun(direction, walk);
 
-  const body = firstMatch(event, MESSAGE_BODY);
-  if (!body) note(walk, 'no message text');
   const sender = run?.sender ?? null;
-  const message: ConversationMessage = {
-    from: sender?.name ?? null,
-    fromProfileUrl: sender?.profileUrl ?? null,
-    direction,
-    text: renderedText(body, HIDDEN_TEXT) ?? '',
-    at: run?.at ?? null,
-    approx: meta === null,
-    ...subjectOf(event),
-  };
-  return { message, sender };
+  const from = { from: sender?.name ?? null, fromProfileUrl: sender?.profileUrl ?? null };
+  const message = { ...from, direction, at: run?.at ?? null, approx: meta === null };
+  return { message: { ...message, ...contentOf(event, walk) }, sender };
 }
 
 /** Every message in `thread`, with notes (in `notes`) for anything it could not read. */

@@ -13,12 +13,13 @@ import type {
   MessageDirection,
 } from '@/lib/model/reading';
 import { firstMatch, openShadowRoots } from './dom';
-import { readMessages, type ReadMessage } from './message-list';
+import { readMessages, type ReadMessage, type TimeFrame } from './message-list';
 import { cleanName } from './names';
 import {
   facepileSize,
   hasInMailBadge,
   headerPartner,
+  isViewer,
   otherPeople,
   samePerson,
   titleText,
@@ -116,11 +117,13 @@ function subjectOf(thread: Element): string | null {
 
 /** In a 1:1 thread every inbound message must come from the partner. */
 function checkSenders(partner: Person | null, inbound: Person[], notes: string[]): void {
-  if (partner === null) notes.push('conversation partner not found');
-  const strangers = inbound.filter((sender) => partner !== null && !samePerson(sender, partner));
+  if (partner === null) {
+    notes.push('conversation partner not found');
+    return;
+  }
 
-  if (strangers.length > 0)
-    notes.push('an inbound message comes from someone other than the partner');
+  const stranger = inbound.some((sender) => !samePerson(sender, partner));
+  if (stranger) notes.push('an inbound message comes from someone other than the partner');
 }
 
 function peopleOf(thread: Element, read: ReadMessage[], viewer: Viewer, notes: string[]): People {
@@ -148,6 +151,15 @@ const NOBODY: People = {
   title: null,
 };
 
+/** Outbound messages are the viewer's: a stranger among their senders means a page change. */
+function checkViewer(viewer: Viewer, outbound: Person[], notes: string[]): void {
+  const me = viewer.person;
+  const known = (sender: Person): boolean =>
+    isViewer(sender, viewer) || (me !== null && samePerson(sender, me));
+  const stranger = outbound.some((sender) => !known(sender));
+  if (stranger) notes.push('an outbound message comes from someone other than the viewer');
+}
+
 /** Outbound messages are the viewer's, even where no sender line could be carried forward. */
 function withViewer(read: ReadMessage[], viewer: Viewer): ConversationMessage[] {
   const me = viewer.person;
@@ -161,6 +173,34 @@ function withViewer(read: ReadMessage[], viewer: Viewer): ConversationMessage[] 
 function greetingName(people: People): string | null {
   const name = people.kind === 'group' ? null : (people.partner?.name ?? null);
   return name === null ? null : cleanName(name).given;
+}
+
+type Summary = Pick<ConversationReading, 'messageCount' | 'lastDirection' | 'lastMessageAt'>;
+
+function summaryOf(messages: ConversationMessage[]): Summary {
+  const last = messages.at(-1);
+  return {
+    messageCount: messages.length,
+    lastDirection: last?.direction ?? null,
+    lastMessageAt: last?.at ?? null,
+  };
+}
+
+/** The people and messages of the thread pane, read in the viewer's frame of time. */
+function readThread(
+  doc: Document,
+  frame: TimeFrame,
+  notes: string[],
+): { people: People; messages: ConversationMessage[] } {
+  const thread = findThread(doc);
+  if (thread === null) notes.push('conversation pane not found');
+
+  const read = thread ? readMessages(thread, frame, notes) : [];
+  const outbound = sendersOf(read, 'outbound');
+  const viewer = viewerOf(doc, thread, outbound);
+  checkViewer(viewer, outbound, notes);
+  const people = thread ? peopleOf(thread, read, viewer, notes) : NOBODY;
+  return { people, messages: withViewer(read, viewer) };
 }
 
 /**
@@ -178,23 +218,14 @@ export function readConversation(
   if (threadId === null) notes.push('no thread id in the URL');
 
   const timeZone = options.timeZone ?? browserTimeZone();
-  const thread = findThread(doc);
-  if (thread === null) notes.push('conversation pane not found');
-
-  const read = thread ? readMessages(thread, { now, timeZone }, notes) : [];
-  const viewer = viewerOf(doc, thread, sendersOf(read, 'outbound'));
-  const people = thread ? peopleOf(thread, read, viewer, notes) : NOBODY;
-  const messages = withViewer(read, viewer);
-  const last = messages.at(-1);
-
+  const { people, messages } = readThread(doc, { now, timeZone }, notes);
   options.diagnostics?.push(...notes.map((message) => ({ tag: TAG, message })));
+
   return {
     threadId,
     ...people,
     messages,
-    messageCount: messages.length,
-    lastDirection: last?.direction ?? null,
-    lastMessageAt: last?.at ?? null,
+    ...summaryOf(messages),
     now: formatInstant(now.getTime()),
     timeZone,
     greetingFirstName: greetingName(people),

@@ -108,14 +108,20 @@ function selfParticipant(thread: Element | null): Person | null {
   return row ? personOf(attribute(link, 'href'), nameIn(row)) : null;
 }
 
-/** The viewer, from the Me menu, the "(You)" participant and the senders of outbound messages. */
+/**
+ * The viewer, from the Me menu and the "(You)" participant; only when both are missing, from
+ * the senders of outbound messages (which trust the direction class).
+ */
 export function viewerOf(doc: Document, thread: Element | null, outbound: Person[]): Viewer {
-  const found = [meMenuViewer(doc), selfParticipant(thread), ...outbound];
-  const people = found.filter((person): person is Person => person !== null);
+  const shown = [meMenuViewer(doc), selfParticipant(thread)];
+  const found = shown.filter((person): person is Person => person !== null);
+  const people = found.length > 0 ? found : outbound;
 
   const keys = people.map((person) => person.key).filter((key) => key !== null);
   const names = people.map((person) => person.name).filter((name) => name !== null);
-  return { person: people[0] ?? null, keys: new Set(keys), names: new Set(names) };
+  const first = people[0];
+  const person = first ? { ...first, name: first.name ?? names[0] ?? null } : null;
+  return { person, keys: new Set(keys), names: new Set(names) };
 }
 
 function titleBar(thread: Element): Element | null {

@@ -30,14 +30,16 @@ describe("LinkedIn's messages export", () => {
     );
   });
 
-  it.each(expected.conversations.map((c: { conversationId: string }) => [c.conversationId, c]))(
-    'reads conversation %s exactly',
-    (id, conversation) => {
-      const mine = read.conversations.find((c) => c.conversationId === id);
+  const cases: [string, unknown][] = expected.conversations.map((c: { conversationId: string }) => [
+    c.conversationId,
+    c,
+  ]);
 
-      expect(mine).toEqual(conversation);
-    },
-  );
+  it.each(cases)('reads conversation %s exactly', (id, conversation) => {
+    const mine = read.conversations.find((c) => c.conversationId === id);
+
+    expect(mine).toEqual(conversation);
+  });
 
   it('lists the people to match as contacts, with their conversations', () => {
     expect(read.contacts).toEqual(expected.contacts);

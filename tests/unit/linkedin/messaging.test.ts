@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConversationReading, type Diagnostic, type PageReading } from '@/lib/model/reading';
+import { ConversationReading, PageReading, type Diagnostic } from '@/lib/model/reading';
 import {
   browserTimeZone,
   canonicalProfileUrl,
@@ -141,6 +141,7 @@ describe('reading pages with readPage', () => {
     const options = { timeZone: browserTimeZone(), diagnostics };
     const conversation = readConversation(open.doc, servedAt, new Date(now), options);
     expect(reading).toEqual({ kind: 'conversation', url: servedAt, conversation, diagnostics });
+    expect(PageReading.safeParse(reading).success).toBe(true);
     expect(reading.kind === 'conversation' && reading.conversation.threadId).toBe(
       open.sidecar.expected.threadId,
     );
@@ -232,6 +233,29 @@ describe('variants of the messaging pages', () => {
 
     expect(conversation.partners).toEqual(thread.sidecar.expected.partners);
     expect(conversation.messages.at(-1)?.from).toBe(thread.sidecar.viewer.name);
+  });
+
+  it('knows the viewer by their outbound messages when the page chrome is gone', () => {
+    const thread = open('messaging-thread.html');
+    element(thread.doc, '#global-nav').remove();
+
+    const { conversation, diagnostics } = readWithSidecar(thread);
+
+    expect(conversation.partners).toEqual(thread.sidecar.expected.partners);
+    expect(conversation.messages[0]?.from).toBe(thread.sidecar.viewer.name);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('notes an outbound message whose sender is not the viewer', () => {
+    const thread = open('messaging-thread.html');
+    const reply = events(thread.doc)[2];
+    reply?.classList.remove('msg-s-event-listitem--other');
+
+    const { diagnostics } = readWithSidecar(thread);
+
+    expect(notesOf(diagnostics)).toContain(
+      'an outbound message comes from someone other than the viewer',
+    );
   });
 
   it('takes the partner from the profile card when the title bar is gone', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { messageRef } from '@/lib/model/touch';
+import type { Direction, NewTouch } from '@/lib/model/touch';
 import { applyImport, exportBackup, planImport } from '@/lib/storage/backup';
 import type { BackupFile } from '@/lib/storage/backup';
+import type { Contact } from '@/lib/model/contact';
 import {
   deleteAllData,
   deleteContact,
@@ -11,13 +14,17 @@ import {
 import type { RapportDB } from '@/lib/storage/db';
 import { BadBackupError, ConflictError, StorageFullError } from '@/lib/storage/errors';
 import { completeNextStep, getOpenNextStep, setNextStep } from '@/lib/storage/next-steps';
-import { listTouches, logTouch } from '@/lib/storage/touches';
+import { listRepliesDue } from '@/lib/storage/replies';
+import { deleteTemplate, listTemplates, saveTemplate } from '@/lib/storage/templates';
+import { listTouches, logTouch, logTouches } from '@/lib/storage/touches';
 import { LATER, NOW, draft, failNthWrite, freshDb } from './fixtures';
 
 const call = { channel: 'call', direction: 'outbound', summary: 'Call' } as const;
 
-/** Three contacts with touches, a correction, an open and a done step. */
+/** Three contacts with touches, a correction, an open and a done step; one template. */
 async function seed(db: RapportDB): Promise<void> {
+  await saveTemplate(db, { name: 'Intro', body: 'Hello!', statuses: ['new'] }, NOW);
+
   const slugs = ['ada-lovelace', 'grace-hopper', 'alan-turing'];
 
   for (const slug of slugs) {
@@ -48,11 +55,12 @@ describe('exporting a backup', () => {
 
     expect(backup).toMatchObject({
       format: 'rapport-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-03-11T15:30:00.000Z',
     });
-    expect([backup.contacts.length, backup.touches.length, backup.nextSteps.length]).toEqual([
-      3, 6, 3,
+    const { contacts, touches, nextSteps, templates } = backup;
+    expect([contacts, touches, nextSteps, templates].map((list) => list.length)).toEqual([
+      3, 6, 3, 1,
     ]);
   });
 });
@@ -83,8 +91,8 @@ describe('importing a backup', () => {
     expect(plan.add.contacts.map((c) => c.id)).toEqual([grace?.id]);
     expect(plan.add.touches.map((t) => t.contactId)).toEqual([grace?.id, grace?.id]);
     expect(plan.add.nextSteps.map((s) => s.contactId)).toEqual([grace?.id]);
-    expect(plan.update).toEqual({ contacts: [ada], nextSteps: [] });
-    expect(plan.unchanged).toEqual({ contacts: 1, touches: 4, nextSteps: 2 });
+    expect(plan.update).toEqual({ contacts: [ada], nextSteps: [], templates: [] });
+    expect(plan.unchanged).toEqual({ contacts: 1, touches: 4, nextSteps: 2, templates: 1 });
     expect((await getContact(db, ada?.id ?? ''))?.notes).toBe('changed since the backup');
   });
 
@@ -119,7 +127,8 @@ describe('importing a backup', () => {
 
     await expect(applying).rejects.toThrow(StorageFullError);
     vi.restoreAllMocks();
-    expect(await exported(db)).toEqual({ ...backup, contacts: [], touches: [], nextSteps: [] });
+    const empty = { contacts: [], touches: [], nextSteps: [], templates: [] };
+    expect(await exported(db)).toEqual({ ...backup, ...empty });
   });
 
   it('imports nothing when the data changed since the preview', async () => {
@@ -138,6 +147,134 @@ describe('importing a backup', () => {
         'Choose the file again.',
     );
     expect(await db.count('touches')).toBe(0);
+  });
+});
+
+/** A LinkedIn message with the ref that its thread, direction and text give it. */
+function message(contactId: string, at: string, direction: Direction, text: string): NewTouch {
+  const ref = messageRef('2-thread', direction, text, 1);
+
+  return { contactId, at, channel: 'linkedin-message', direction, summary: text, ref };
+}
+
+/** Ada wrote last and waits for an answer; Grace was answered. */
+async function seedMessages(db: RapportDB): Promise<{ ada: string; grace: string }> {
+  const ada = (await saveContact(db, draft('ada-lovelace'), { now: NOW })).contact.id;
+  const grace = (await saveContact(db, draft('grace-hopper'), { now: NOW })).contact.id;
+  await logTouches(
+    db,
+    [
+      message(ada, '2026-03-09T10:00:00.000Z', 'outbound', 'Hello Ada'),
+      message(ada, '2026-03-09T11:00:00.000Z', 'inbound', 'Hello, happy to talk'),
+      message(grace, '2026-03-09T10:00:00.000Z', 'inbound', 'Hi there'),
+      message(grace, '2026-03-09T12:00:00.000Z', 'outbound', 'Hi Grace'),
+    ],
+    NOW,
+  );
+
+  return { ada, grace };
+}
+
+describe('importing message touches and templates', () => {
+  it('gives back touch refs, templates and the replies due after delete-all', async () => {
+    const db = await freshDb();
+    await seedMessages(db);
+    await saveTemplate(db, { name: 'Thanks', body: 'Thank you!' }, NOW);
+    const before = await exported(db);
+    await deleteAllData(db);
+
+    await applyImport(db, await planImport(db, JSON.stringify(before)));
+
+    expect(await exported(db)).toEqual(before);
+    expect(before.touches.filter((t) => t.ref !== undefined)).toHaveLength(4);
+    expect(before.templates.map((t) => t.name)).toEqual(['Thanks']);
+    const due = await listRepliesDue(db);
+    expect(due.contacts.map((c) => [c.name.display, c.awaitingReplySince])).toEqual([
+      ['Ada Lovelace', '2026-03-09T11:00:00.000Z'],
+    ]);
+  });
+
+  it('reads a version 1 file, which has no templates, and keeps the saved ones', async () => {
+    const source = await freshDb();
+    await seed(source);
+    const { templates, ...rest } = await exported(source);
+    const v1 = { ...rest, version: 1 };
+    const target = await freshDb();
+    const kept = await saveTemplate(target, { name: 'Kept', body: 'Stay' }, NOW);
+
+    const plan = await planImport(target, v1);
+    await applyImport(target, plan);
+
+    expect([plan.add.contacts.length, plan.add.touches.length, plan.add.nextSteps.length]).toEqual([
+      3, 6, 3,
+    ]);
+    expect([plan.add.templates, plan.update.templates]).toEqual([[], []]);
+    expect(await listTemplates(target)).toEqual([kept]);
+  });
+
+  it('previews the templates it would add and update', async () => {
+    const db = await freshDb();
+    const intro = await saveTemplate(db, { name: 'Intro', body: 'Hello!' }, NOW);
+    const thanks = await saveTemplate(db, { name: 'Thanks', body: 'Thank you!' }, NOW);
+    const followUp = await saveTemplate(db, { name: 'Follow-up', body: 'Any news?' }, NOW);
+    const backup = await exported(db);
+    await saveTemplate(db, { ...intro, body: 'Hi!' }, LATER);
+    await deleteTemplate(db, thanks.id);
+
+    const plan = await planImport(db, backup);
+    await applyImport(db, plan);
+
+    expect([plan.add.templates, plan.update.templates]).toEqual([[thanks], [intro]]);
+    expect(plan.unchanged.templates).toBe(1);
+    expect(await listTemplates(db)).toEqual([followUp, intro, thanks]);
+  });
+
+  it('works out who awaits a reply from the touches, not from the file', async () => {
+    const db = await freshDb();
+    const { ada, grace } = await seedMessages(db);
+    const backup = await exported(db);
+    const claims = (c: Contact): Contact =>
+      c.id === grace ? { ...c, awaitingReplySince: '2026-01-01T00:00:00.000Z' } : c;
+    const forged = { ...backup, contacts: backup.contacts.map(claims) };
+
+    const plan = await planImport(db, forged);
+    await deleteAllData(db);
+    await applyImport(db, await planImport(db, forged));
+
+    expect(plan.unchanged.contacts).toBe(2);
+    expect((await getContact(db, ada))?.awaitingReplySince).toBe('2026-03-09T11:00:00.000Z');
+    expect(await getContact(db, grace)).not.toHaveProperty('awaitingReplySince');
+  });
+
+  it('finds a message logged here under another id unchanged, and keeps its corrections', async () => {
+    const laptop = await freshDb();
+    const adaOnLaptop = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
+    const question = message(adaOnLaptop.id, '2026-03-09T11:00:00.000Z', 'inbound', 'Price?');
+    const wrong = await logTouch(laptop, question, NOW);
+    await logTouch(laptop, {
+      ...question,
+      direction: 'outbound',
+      ref: undefined,
+      supersedes: wrong.id,
+    });
+    const backup = await exported(laptop);
+    const desktop = await freshDb();
+    const ada = (await saveContact(desktop, draft('ada-lovelace'), { now: NOW })).contact;
+    const same = await logTouch(desktop, { ...question, contactId: ada.id }, LATER);
+
+    const plan = await planImport(desktop, backup);
+    await applyImport(desktop, plan);
+
+    expect(plan.unchanged.touches).toBe(1);
+    expect(plan.add.touches.map((t) => [t.contactId, t.direction, t.supersedes])).toEqual([
+      [ada.id, 'outbound', same.id],
+    ]);
+    const history = await listTouches(desktop, ada.id);
+    expect(history.map((t) => [t.id, t.supersededBy])).toEqual([
+      [plan.add.touches[0]?.id, null],
+      [same.id, plan.add.touches[0]?.id],
+    ]);
+    expect(await getContact(desktop, ada.id)).not.toHaveProperty('awaitingReplySince');
   });
 });
 
@@ -178,10 +315,10 @@ describe('a backup that cannot be imported', () => {
   });
 
   it('comes from a newer version', async () => {
-    const error = await rejectionOf((backup) => ({ ...backup, version: 2 }));
+    const error = await rejectionOf((backup) => ({ ...backup, version: 3 }));
 
     expect(error.message).toBe(
-      'This backup comes from a newer Rapport (backup version 2). ' +
+      'This backup comes from a newer Rapport (backup version 3). ' +
         'Update Rapport, then import it again.',
     );
   });
@@ -190,7 +327,7 @@ describe('a backup that cannot be imported', () => {
     const error = await rejectionOf((backup) => ({ ...backup, version: '1' }));
 
     expect(error.message).toBe(
-      'This backup has an unknown version ("1"); this Rapport reads version 1.',
+      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 2.',
     );
   });
 
@@ -225,6 +362,15 @@ describe('a backup that cannot be imported', () => {
 
     const expected = [{ path: 'nextSteps[3].id', message: 'Same id as nextSteps[0]' }];
     expect(error.issues).toEqual(expected);
+  });
+
+  it('has the same touch ref twice', async () => {
+    const error = await rejectionOf((backup) => ({
+      ...backup,
+      touches: backup.touches.map((t, i) => (i === 1 || i === 4 ? { ...t, ref: 'li:x' } : t)),
+    }));
+
+    expect(error.issues).toEqual([{ path: 'touches[4].ref', message: 'Same ref as touches[1]' }]);
   });
 
   it('gives a contact a second open next step', async () => {

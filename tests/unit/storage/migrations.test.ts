@@ -5,8 +5,10 @@ import { DB_VERSION, openRapportDB } from '@/lib/storage/db';
 import { DatabaseClosedError, UpgradeBlockedError } from '@/lib/storage/errors';
 import { listDueFollowUps } from '@/lib/storage/due';
 import { getOpenNextStep } from '@/lib/storage/next-steps';
-import { listTouches } from '@/lib/storage/touches';
-import { uniqueName } from './fixtures';
+import { countRepliesDue, listRepliesDue } from '@/lib/storage/replies';
+import { listTemplates, saveTemplate } from '@/lib/storage/templates';
+import { listTouches, logTouch, logTouches } from '@/lib/storage/touches';
+import { NOW, uniqueName } from './fixtures';
 
 const V1_CONTACT = {
   id: 'c-ada',
@@ -57,7 +59,11 @@ const V1_STEPS = [
 }));
 
 /** Version 1 exactly as it shipped, written with plain idb rather than the current code. */
-async function createV1(name: string, steps: object[] = V1_STEPS): Promise<void> {
+async function createV1(
+  name: string,
+  steps: object[] = V1_STEPS,
+  touches: object[] = [V1_TOUCH],
+): Promise<void> {
   const db = await openDB(name, 1, {
     upgrade(v1) {
       const contacts = v1.createObjectStore('contacts', { keyPath: 'id' });
@@ -72,7 +78,7 @@ async function createV1(name: string, steps: object[] = V1_STEPS): Promise<void>
   const tx = db.transaction(['contacts', 'touches', 'nextSteps'], 'readwrite');
   await Promise.all([
     tx.objectStore('contacts').put(V1_CONTACT),
-    tx.objectStore('touches').put(V1_TOUCH),
+    ...touches.map((touch) => tx.objectStore('touches').put(touch)),
     ...steps.map((step) => tx.objectStore('nextSteps').put(step)),
     tx.done,
   ]);
@@ -86,7 +92,7 @@ describe('upgrading from version 1', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(await getContact(db, 'c-ada')).toEqual(V1_CONTACT);
     expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_CONTACT);
     expect(await listTouches(db, 'c-ada')).toEqual([{ ...V1_TOUCH, supersededBy: null }]);
@@ -135,18 +141,54 @@ describe('upgrading from version 1', () => {
     v1.close();
   });
 
+  it('runs both later steps, so open steps are due and unanswered messages are listed', async () => {
+    const name = uniqueName();
+    const inbound = {
+      ...V1_TOUCH,
+      id: 't-2',
+      at: '2025-11-04T17:00:00.000Z',
+      channel: 'linkedin-message',
+      direction: 'inbound',
+      summary: 'Can you send the deck?',
+    };
+    await createV1(name, V1_STEPS, [V1_TOUCH, inbound]);
+
+    const db = await openRapportDB(name);
+
+    expect((await listDueFollowUps(db, '2025-12-02')).overdue.map(({ step }) => step.id)).toEqual([
+      's-open',
+    ]);
+    expect(await getContact(db, 'c-ada')).toEqual({
+      ...V1_CONTACT,
+      awaitingReplySince: '2025-11-04T17:00:00.000Z',
+    });
+    expect(await countRepliesDue(db)).toBe(1);
+    db.close();
+  });
+
   it('creates the current schema on a fresh install', async () => {
     const name = uniqueName();
 
     const db = await openRapportDB(name);
 
     expect(db.version).toBe(DB_VERSION);
-    expect(Array.from(db.objectStoreNames)).toEqual(['contacts', 'nextSteps', 'touches']);
+    expect(Array.from(db.objectStoreNames)).toEqual([
+      'contacts',
+      'nextSteps',
+      'templates',
+      'touches',
+    ]);
     expect(Array.from(db.transaction('contacts').store.indexNames)).toEqual([
+      'by-awaiting-reply',
       'by-key',
       'by-status',
       'by-updated',
     ]);
+    expect(Array.from(db.transaction('touches').store.indexNames)).toEqual([
+      'by-contact-at',
+      'by-ref',
+    ]);
+    expect(Array.from(db.transaction('templates').store.indexNames)).toEqual(['by-name']);
     db.close();
   });
 });
@@ -166,7 +208,7 @@ describe('two versions open at once', () => {
     );
     old.close();
     const db = await openRapportDB(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     db.close();
   });
 
@@ -174,13 +216,164 @@ describe('two versions open at once', () => {
     const name = uniqueName();
     const db = await openRapportDB(name);
 
-    const newer = await openDB(name, 3);
+    const newer = await openDB(name, 4);
 
-    expect(newer.version).toBe(3);
+    expect(newer.version).toBe(4);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(DatabaseClosedError);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(
       'Rapport was updated in another tab. Reload this page to keep working.',
     );
     newer.close();
+  });
+});
+
+/** A v2 contact: the v1 fields, nothing else. */
+function v2Contact(id: string, key: string, display: string): object {
+  const name = { display, given: null, family: null };
+
+  return { ...V1_CONTACT, id, key, profileUrl: `https://www.linkedin.com/in/${key}/`, name };
+}
+
+const V2_CONTACTS = [
+  v2Contact('c-ada', 'ada-lovelace', 'Ada Lovelace'),
+  v2Contact('c-grace', 'grace-hopper', 'Grace Hopper'),
+  v2Contact('c-alan', 'alan-turing', 'Alan Turing'),
+  v2Contact('c-kath', 'katherine-johnson', 'Katherine Johnson'),
+  v2Contact('c-quiet', 'quiet-person', 'Quiet Person'),
+];
+
+function v2Touch(
+  id: string,
+  contactId: string,
+  at: string,
+  channel: string,
+  direction: string,
+  supersedes: string | null = null,
+): object {
+  return { id, contactId, at, channel, direction, summary: id, supersedes, createdAt: at };
+}
+
+/**
+ * Ada and Alan wrote last; Grace got an answer; Katherine's message turned out to be the
+ * rep's own, corrected as outbound; the quiet person has no touches.
+ */
+const V2_TOUCHES = [
+  v2Touch('t-ada-1', 'c-ada', '2025-11-03T09:00:00.000Z', 'linkedin-message', 'outbound'),
+  v2Touch('t-ada-2', 'c-ada', '2025-11-04T10:00:00.000Z', 'linkedin-message', 'inbound'),
+  v2Touch('t-ada-3', 'c-ada', '2025-11-05T08:00:00.000Z', 'email', 'inbound'),
+  v2Touch('t-grace-1', 'c-grace', '2025-11-01T09:00:00.000Z', 'inmail', 'inbound'),
+  v2Touch('t-grace-2', 'c-grace', '2025-11-02T09:00:00.000Z', 'email', 'outbound'),
+  v2Touch('t-alan-1', 'c-alan', '2025-11-06T12:00:00.000Z', 'linkedin-message', 'inbound'),
+  v2Touch('t-alan-2', 'c-alan', '2025-11-07T12:00:00.000Z', 'call', 'outbound'),
+  v2Touch('t-kath-1', 'c-kath', '2025-11-02T09:00:00.000Z', 'linkedin-message', 'inbound'),
+  v2Touch(
+    't-kath-2',
+    'c-kath',
+    '2025-11-02T09:00:00.000Z',
+    'linkedin-message',
+    'outbound',
+    't-kath-1',
+  ),
+];
+
+/** Version 2 exactly as it shipped, written with plain idb rather than the current code. */
+async function createV2(name: string, contacts: object[] = V2_CONTACTS): Promise<void> {
+  const db = await openDB(name, 2, {
+    upgrade(v2) {
+      const contacts = v2.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex('by-key', 'key', { unique: true });
+      contacts.createIndex('by-status', 'status');
+      contacts.createIndex('by-updated', 'updatedAt');
+      const touches = v2.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('by-contact-at', ['contactId', 'at']);
+      const nextSteps = v2.createObjectStore('nextSteps', { keyPath: 'id' });
+      nextSteps.createIndex('by-contact', 'contactId');
+      nextSteps.createIndex('by-open-due', 'openDue');
+    },
+  });
+  const tx = db.transaction(['contacts', 'touches', 'nextSteps'], 'readwrite');
+  await Promise.all([
+    ...contacts.map((contact) => tx.objectStore('contacts').put(contact)),
+    ...V2_TOUCHES.map((touch) => tx.objectStore('touches').put(touch)),
+    tx.objectStore('nextSteps').put({ ...V1_STEPS[0], openDue: '2025-12-01' }),
+    tx.done,
+  ]);
+  db.close();
+}
+
+describe('upgrading from version 2', () => {
+  it('keeps every record and marks the contacts who wrote last as awaiting a reply', async () => {
+    const name = uniqueName();
+    await createV2(name);
+
+    const db = await openRapportDB(name);
+
+    expect(db.version).toBe(3);
+    expect(await db.getAll('contacts')).toEqual([
+      { ...V2_CONTACTS[0], awaitingReplySince: '2025-11-04T10:00:00.000Z' },
+      { ...V2_CONTACTS[2], awaitingReplySince: '2025-11-06T12:00:00.000Z' },
+      V2_CONTACTS[1],
+      V2_CONTACTS[3],
+      V2_CONTACTS[4],
+    ]);
+    const touches = await db.getAll('touches');
+    expect(touches).toHaveLength(9);
+    expect(touches).toEqual(expect.arrayContaining(V2_TOUCHES));
+    expect((await db.getAll('nextSteps')).map((s) => [s.id, s.openDue])).toEqual([
+      ['s-open', '2025-12-01'],
+    ]);
+    db.close();
+  });
+
+  it('serves replies due, touch refs and templates right after the upgrade', async () => {
+    const name = uniqueName();
+    await createV2(name);
+    const db = await openRapportDB(name);
+    const message = {
+      contactId: 'c-grace',
+      at: '2025-11-08T09:00:00.000Z',
+      channel: 'linkedin-message',
+      direction: 'inbound',
+      summary: 'One more question',
+      ref: 'li:thread-grace:inbound:0123456789abcdef:1',
+    } as const;
+
+    const first = await logTouch(db, message, NOW);
+    const again = await logTouches(db, [message, message], NOW);
+    await saveTemplate(db, { name: 'Thanks', body: 'Thank you, {firstName}!' }, NOW);
+
+    expect(again).toEqual({ added: [], skipped: 2 });
+    expect((await listTouches(db, 'c-grace')).map((t) => t.id)).toEqual([
+      first.id,
+      't-grace-2',
+      't-grace-1',
+    ]);
+    const due = await listRepliesDue(db);
+    expect(due.contacts.map((c) => [c.id, c.awaitingReplySince])).toEqual([
+      ['c-ada', '2025-11-04T10:00:00.000Z'],
+      ['c-alan', '2025-11-06T12:00:00.000Z'],
+      ['c-grace', '2025-11-08T09:00:00.000Z'],
+    ]);
+    expect(due.more).toBe(0);
+    expect((await listTemplates(db)).map((t) => t.name)).toEqual(['Thanks']);
+    db.close();
+  });
+
+  it('keeps version 2 and its data when a contact cannot be migrated', async () => {
+    const name = uniqueName();
+    const broken = { ...V2_CONTACTS[0], name: { display: '', given: null, family: null } };
+    await createV2(name, [broken, ...V2_CONTACTS.slice(1)]);
+
+    const opening = openRapportDB(name);
+
+    await expect(opening).rejects.toThrow(
+      'Upgrading the data failed: contacts[c-ada].name.display: ' +
+        'Too small: expected string to have >=1 characters',
+    );
+    const v2 = await openDB(name);
+    expect(v2.version).toBe(2);
+    expect(await v2.get('contacts', 'c-ada')).toEqual(broken);
+    expect(Array.from(v2.objectStoreNames)).toEqual(['contacts', 'nextSteps', 'touches']);
+    v2.close();
   });
 });
