@@ -57,13 +57,15 @@ export type NewTouch = z.input<typeof NewTouch>;
  * LinkedIn's messages.csv export. Times are left out on purpose: the page shows them to the
  * minute and sometimes only approximately, so they differ between the two sources.
  * `occurrence` (1 for the first) tells apart the same text sent more than once in the same
- * direction of a thread.
+ * direction of a thread. In a group thread one message is a touch with each saved participant,
+ * so `contactKey` names the one this touch is with.
  */
 export function messageRef(
   threadId: string,
   direction: Direction,
   text: string,
   occurrence: number,
+  contactKey?: string,
 ): TouchRef {
   if (threadId === '') throw new RangeError('A message ref needs the thread id.');
 
@@ -71,7 +73,9 @@ export function messageRef(
     throw new RangeError(`A message occurrence counts from 1, not ${occurrence}.`);
   }
 
-  return `li:${threadId}:${direction}:${textHash(text)}:${occurrence}`;
+  const ref = `li:${threadId}:${direction}:${textHash(text)}:${occurrence}`;
+
+  return contactKey === undefined ? ref : `${ref}@${contactKey}`;
 }
 
 /**
