@@ -47,6 +47,7 @@ export default tseslint.config(
       'entrypoints/*.content/**',
       'lib/sites/**',
       'lib/page-watcher.ts',
+      'lib/page-clock.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

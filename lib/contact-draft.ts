@@ -1,6 +1,7 @@
 import type { Contact, ProfileField } from './model/contact';
 import { PROFILE_FIELDS } from './model/contact';
-import type { ProfileReading } from './model/reading';
+import type { ConversationPerson, ProfileReading } from './model/reading';
+import { canonicalProfileUrl, cleanName } from './sites/linkedin';
 
 /** A contact before it is saved: everything but its id and times. */
 export type ContactDraft = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
@@ -91,4 +92,38 @@ export function parseTags(text: string): string[] {
 function orNull(text: string): string | null {
   const trimmed = text.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * A contact to save from a conversation, where the page shows only a name and a profile link;
+ * the rest stays empty for the profile page to fill in later. Null when either is missing.
+ */
+export function draftFromPerson(person: ConversationPerson): ContactDraft | null {
+  const profile = person.profileUrl === null ? null : canonicalProfileUrl(person.profileUrl);
+  if (profile === null || profile.type === 'salesLead' || person.name === null) return null;
+
+  const name = cleanName(person.name);
+  const display = name.display ?? person.name;
+  const card = { name: display, headline: '', company: '', title: '', location: '' };
+
+  return draftFromReading(
+    {
+      profileUrl: profile.canonical,
+      key: profile.key,
+      memberUrn: null,
+      name: display,
+      rawName: person.name,
+      givenName: name.given,
+      familyName: name.family,
+      headline: null,
+      company: null,
+      title: null,
+      location: null,
+      avatarUrl: null,
+      avatarExpiresAt: null,
+      openToWork: false,
+      missing: [],
+    },
+    card,
+  );
 }

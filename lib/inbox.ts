@@ -7,6 +7,7 @@ import { showOverdueBadge, showTabBadge } from './badge';
 import { recordDiagnostics } from './diagnostics';
 import { getSettings } from './settings';
 import type { RapportDB } from './storage/db';
+import { logThread } from './storage/conversations';
 
 const log = createLogger('background');
 
@@ -45,7 +46,24 @@ async function onPageRead(
 
   await saveTabReading(tabId, reading);
   await showTabBadge(db, tabId, reading);
-  if ((await getSettings()).diagnostics) await recordDiagnostics(reading.url, reading.diagnostics);
+
+  const settings = await getSettings();
+  if (settings.diagnostics) await recordDiagnostics(reading.url, reading.diagnostics);
+  if (settings.autoLogConversations) await autoLog(db, reading);
+}
+
+/**
+ * With the option on, an open thread with a saved contact is logged as it is read; refs make
+ * every later reading of the same thread add only its new messages.
+ */
+async function autoLog(db: RapportDB, reading: PageReading): Promise<void> {
+  if (reading.kind !== 'conversation') return;
+
+  const { threadId } = reading.conversation;
+  if (threadId === null) return;
+
+  const logged = await logThread(db, { ...reading.conversation, threadId });
+  if (logged.added > 0) log.info(`logged ${logged.added} new messages of a conversation`);
 }
 
 /** The overdue count, and on every tab with a reading whether its person is saved. */

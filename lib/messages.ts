@@ -20,6 +20,23 @@ export const DataChangedMessage = z.object({
 export const ToBackground = z.discriminatedUnion('type', [PageReadMessage, DataChangedMessage]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
+/**
+ * Side panel → content script: put this text in the open thread's message box, because the rep
+ * clicked Insert. The content script never sends it.
+ */
+export const InsertTextMessage = z.object({
+  type: z.literal('compose/insert'),
+  text: z.string().min(1).max(10_000),
+});
+export type InsertTextMessage = z.infer<typeof InsertTextMessage>;
+
+/** The content script's answer to an insert request. */
+export const InsertReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-message-box', 'malformed']) }),
+]);
+export type InsertReply = z.infer<typeof InsertReply>;
+
 export const ErrorCode = z.enum(['malformed', 'no-tab', 'failed']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,18 +1,36 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { ReplySettings, StoredReplySettings, defaultReplySettings } from './reply-targets';
 
 export const Settings = z.object({
   diagnostics: z.boolean(),
+  /** Log the messages of an open thread with a saved contact without asking. */
+  autoLogConversations: z.boolean(),
+  replies: ReplySettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
-const DEFAULTS: Settings = { diagnostics: false };
+export function defaultSettings(): Settings {
+  return { diagnostics: false, autoLogConversations: false, replies: defaultReplySettings() };
+}
 
-const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULTS });
+/**
+ * Settings as any version stored them: a field that is missing (older versions) or damaged
+ * takes its default on its own, so the others are never lost.
+ */
+export const StoredSettings = z
+  .object({
+    diagnostics: z.boolean().catch(false),
+    autoLogConversations: z.boolean().catch(false),
+    replies: StoredReplySettings,
+  })
+  .catch(defaultSettings);
+
+// Older versions stored fewer fields: what is read is parsed, never trusted to be `Settings`.
+const item = storage.defineItem<unknown>('local:settings');
 
 export async function getSettings(): Promise<Settings> {
-  const parsed = Settings.safeParse(await item.getValue());
-  return parsed.success ? parsed.data : DEFAULTS;
+  return StoredSettings.parse(await item.getValue());
 }
 
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
@@ -22,5 +40,5 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return item.watch((value) => callback(Settings.safeParse(value).data ?? DEFAULTS));
+  return item.watch((value) => callback(StoredSettings.parse(value)));
 }

@@ -2,6 +2,10 @@
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
   storage: {
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
     session: {
       get(key: string | null): Promise<Record<string, unknown>>;
       onChanged: {

@@ -2,8 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { PINNED_CLOCK_KEY } from '../lib/page-clock';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// Browser tests load the `e2e` build (its content-script clock can be pinned); the demo and
+// the benchmark load the production build.
+export const EXTENSION_DIR = resolve(process.env.RAPPORT_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES = resolve('tests/fixtures/linkedin');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -111,8 +114,25 @@ export async function openFixture(
   const page = await session.context.newPage();
   // Playwright's clock is the whole context's: extension pages see the fixture's date too.
   if (sc.now && !options.realClock) await page.clock.setFixedTime(new Date(sc.now));
+  await pinContentClock(session, options.realClock ? undefined : sc.now);
   await page.goto(sc.servedAt);
   return { page, sc };
+}
+
+/**
+ * Pins the clock of content scripts that start from now on (an `e2e` build reads it), or lets
+ * them use the real one. Playwright's clock does not reach their isolated world.
+ */
+async function pinContentClock(session: Session, now: string | undefined): Promise<void> {
+  if (!session.worker) return;
+
+  await session.worker.evaluate(
+    async ([key, value]) => {
+      if (value === undefined) await chrome.storage.local.remove(key);
+      else await chrome.storage.local.set({ [key]: value });
+    },
+    [PINNED_CLOCK_KEY, now] as const,
+  );
 }
 
 /** The browser's id for the tab showing `url`, asked of the extension itself. */

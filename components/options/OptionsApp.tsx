@@ -1,15 +1,23 @@
 import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
+import { AutoLogSection } from './AutoLogSection';
 import { BackupSection } from './BackupSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DeleteAllSection } from './DeleteAllSection';
+import { RepliesSection } from './RepliesSection';
+import { MessagesImportSection } from './MessagesImportSection';
+import { TemplatesSection } from './TemplatesSection';
 
 export function OptionsApp(): ReactNode {
   return (
     <main style={{ maxWidth: 720, margin: '0 auto' }}>
       <h1>{i18n.t('options.title')}</h1>
       <p className="muted">{i18n.t('options.privacy')}</p>
+      <RepliesSection />
+      <AutoLogSection />
+      <TemplatesSection />
       <BackupSection />
+      <MessagesImportSection />
       <DiagnosticsSection />
       <DeleteAllSection />
     </main>

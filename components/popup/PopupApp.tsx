@@ -2,23 +2,37 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { todayIn } from '@/lib/dates';
+import type { ReplySettings } from '@/lib/reply-targets';
+import { getSettings } from '@/lib/settings';
 import { listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
+import { listRepliesDue, type RepliesDue } from '@/lib/storage/replies';
 import { Banner } from '../Banner';
 import { database, messageOf } from '../data';
 import { DueGroup } from './DueGroup';
+import { RepliesDueGroup } from './RepliesDueGroup';
 
 /** A popup is small: the earliest due steps, and how many more wait behind them. */
 const POPUP_LIMIT = 50;
+// Replies come first, so fewer of them: the follow-ups must stay in reach.
+const REPLIES_LIMIT = 20;
 
-/** Due follow-ups: overdue, today and the next 7 days. */
+interface PopupData {
+  due: DueFollowUps;
+  replies: RepliesDue;
+  replySettings: ReplySettings;
+  /** When the lists were read; waits are measured up to then. */
+  now: Date;
+}
+
+/** Replies due, oldest wait first; then due follow-ups: overdue, today and the next 7 days. */
 export function PopupApp(): ReactNode {
-  const [due, setDue] = useState<DueFollowUps | null>(null);
+  const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = async (): Promise<void> => {
     performance.mark('rapport:due-list-requested');
     try {
-      setDue(await listDueFollowUps(await database(), todayIn(), 7, { limit: POPUP_LIMIT }));
+      setData(await readPopupData());
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -26,8 +40,8 @@ export function PopupApp(): ReactNode {
   useEffect(() => void load(), []);
   // Read by the benchmark: the time from asking for the list to showing it.
   useEffect(() => {
-    if (due) performance.mark('rapport:due-list-shown');
-  }, [due]);
+    if (data) performance.mark('rapport:due-list-shown');
+  }, [data]);
 
   return (
     <main style={{ width: 380 }}>
@@ -39,24 +53,54 @@ export function PopupApp(): ReactNode {
         </button>
       </header>
       {error && <Banner tone="error">{error}</Banner>}
-      {due && <DueLists due={due} onChanged={load} />}
+      {data && <PopupLists data={data} onChanged={load} />}
     </main>
   );
 }
 
-function DueLists({ due, onChanged }: { due: DueFollowUps; onChanged: () => Promise<void> }) {
-  const empty = due.overdue.length + due.today.length + due.upcoming.length === 0;
-  if (empty) {
-    return (
-      <div data-testid="due-empty">
-        <p>
-          <strong>{i18n.t('popup.emptyTitle')}</strong>
-        </p>
-        <p className="muted">{i18n.t('popup.emptyHow')}</p>
-      </div>
-    );
-  }
+async function readPopupData(): Promise<PopupData> {
+  const db = await database();
+  const [due, replies, settings] = await Promise.all([
+    listDueFollowUps(db, todayIn(), 7, { limit: POPUP_LIMIT }),
+    listRepliesDue(db, { limit: REPLIES_LIMIT }),
+    getSettings(),
+  ]);
 
+  return { due, replies, replySettings: settings.replies, now: new Date() };
+}
+
+function PopupLists({ data, onChanged }: { data: PopupData; onChanged: () => Promise<void> }) {
+  const { due, replies } = data;
+  const noFollowUps = due.overdue.length + due.today.length + due.upcoming.length === 0;
+
+  if (noFollowUps && replies.contacts.length === 0) return <NothingDue />;
+
+  return (
+    <>
+      <RepliesDueGroup replies={replies} settings={data.replySettings} now={data.now} />
+      {noFollowUps ? (
+        <p className="muted" data-testid="due-none">
+          {i18n.t('replies.noFollowUps')}
+        </p>
+      ) : (
+        <DueLists due={due} onChanged={onChanged} />
+      )}
+    </>
+  );
+}
+
+function NothingDue(): ReactNode {
+  return (
+    <div data-testid="due-empty">
+      <p>
+        <strong>{i18n.t('popup.emptyTitle')}</strong>
+      </p>
+      <p className="muted">{i18n.t('popup.emptyHow')}</p>
+    </div>
+  );
+}
+
+function DueLists({ due, onChanged }: { due: DueFollowUps; onChanged: () => Promise<void> }) {
   return (
     <>
       <DueGroup

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useSignals } from '@preact/signals-react/runtime';
 import { i18n } from '#i18n';
 import { Banner } from '../Banner';
+import { ConversationView } from './ConversationView';
 import { NewContactCard } from './NewContactCard';
 import { SavedContact } from './SavedContact';
 import * as panel from './panel-store';
@@ -33,6 +34,10 @@ function PanelBody(): ReactNode {
   const reading = panel.reading.value;
   if (panel.loading.value) return <p className="muted">{i18n.t('common.loading')}</p>;
   if (!reading) return <p data-testid="empty">{i18n.t('panel.notLinkedIn')}</p>;
+  if (reading.kind === 'conversation') {
+    return <ConversationView key={reading.url} conversation={reading.conversation} />;
+  }
+
   if (reading.kind !== 'profile') return <p data-testid="empty">{i18n.t('panel.nothingToSave')}</p>;
 
   const saved = panel.contact.value;

@@ -2,13 +2,14 @@ import { batch, signal } from '@preact/signals-react';
 import { browser } from 'wxt/browser';
 import type { Contact } from '@/lib/model/contact';
 import type { NextStep } from '@/lib/model/next-step';
-import type { PageReading } from '@/lib/model/reading';
+import type { ConversationReading, PageReading } from '@/lib/model/reading';
 import type { TouchView } from '@/lib/storage/touches';
 import { getContactByKey } from '@/lib/storage/contacts';
 import { listTouches } from '@/lib/storage/touches';
 import { getOpenNextStep } from '@/lib/storage/next-steps';
 import { getTabReading, watchTabReading } from '@/lib/tab-readings';
 import { database, messageOf } from '../data';
+import { loadPartners, partners } from './conversation-store';
 
 /** Which tab the panel shows: the one in `?tab=` (pinned) or the active tab of its window. */
 export const tabId = signal<number | null>(null);
@@ -55,9 +56,12 @@ async function show(next: PageReading | null): Promise<void> {
   loading.value = false;
 }
 
-/** Reloads the stored card, touches and next step of the person on the page. */
+/** Reloads the stored card, touches and next step of the person or people on the page. */
 export async function reloadContact(): Promise<void> {
   const current = reading.value;
+  if (current?.kind === 'conversation') await reloadPartners(current.conversation);
+  else partners.value = [];
+
   if (current?.kind !== 'profile') {
     setContact(null, [], null);
     return;
@@ -71,6 +75,17 @@ export async function reloadContact(): Promise<void> {
     const history = found ? await listTouches(db, found.id) : [];
     const step = found ? await getOpenNextStep(db, found.id) : null;
     setContact(found ?? null, history, step ?? null);
+  } catch (error) {
+    failure.value = messageOf(error);
+  }
+}
+
+async function reloadPartners(conversation: ConversationReading): Promise<void> {
+  try {
+    const found = await loadPartners(await database(), conversation);
+    if (reading.value?.kind === 'conversation' && reading.value.conversation === conversation) {
+      partners.value = found;
+    }
   } catch (error) {
     failure.value = messageOf(error);
   }

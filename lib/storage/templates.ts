@@ -2,7 +2,7 @@ import { Template, TemplateDraft } from '../model/template';
 import { INDEX } from './db';
 import type { RapportDB } from './db';
 import { NotFoundError } from './errors';
-import { inReadTx, inWriteTx, validated } from './tx';
+import { allOf, inReadTx, inWriteTx, validated } from './tx';
 
 /**
  * Adds a template, or, when the draft has an `id`, replaces that one's name, body and statuses
@@ -31,6 +31,31 @@ export async function saveTemplate(
 
     return template;
   });
+}
+
+/**
+ * Adds several new templates in one transaction, e.g. the starter set: all of them, or none
+ * when one is invalid or cannot be written.
+ */
+export async function addTemplates(
+  db: RapportDB,
+  drafts: readonly Omit<TemplateDraft, 'id'>[],
+  now: Date = new Date(),
+): Promise<Template[]> {
+  const stamp = now.toISOString();
+  const templates = drafts.map((draft, i) => {
+    const fields = validated(TemplateDraft.omit({ id: true }), draft, `templates[${i}]`);
+    const record = { ...fields, id: crypto.randomUUID(), createdAt: stamp, updatedAt: stamp };
+
+    return validated(Template, record, `templates[${i}]`);
+  });
+
+  await inWriteTx(db, ['templates'], (tx) => {
+    const store = tx.objectStore('templates');
+    return allOf(templates.map((template) => () => store.add(template)));
+  });
+
+  return templates;
 }
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

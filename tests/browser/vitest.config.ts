@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    env: { RAPPORT_EXTENSION_DIR: '.output/chrome-mv3-e2e' },
     include: ['tests/browser/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,

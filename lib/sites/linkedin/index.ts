@@ -11,6 +11,8 @@ import { profileOfPage } from './urls';
 export { canonicalProfileUrl, parseProfileUrl, profileOfPage } from './urls';
 export type { CanonicalProfile, ProfileUrlResult, ProfileUrlType, UrlRejection } from './urls';
 export { cleanName } from './names';
+export { insertIntoMessageBox } from './compose';
+export type { InsertResult } from './compose';
 export type { CleanName, NameConfidence, NameFlag } from './names';
 export { titleName } from './profile';
 export { browserTimeZone, readConversation, threadIdOfPage } from './messaging';
@@ -30,10 +32,10 @@ function failed(url: string, tag: string, error: unknown): PageReading {
   return { kind: 'none', url, diagnostics: [{ tag, message }] };
 }
 
-function readThread(doc: Document, url: string): PageReading {
+function readThread(doc: Document, url: string, now: Date): PageReading {
   try {
     const diagnostics: Diagnostic[] = [];
-    const conversation = readConversation(doc, url, new Date(), { diagnostics });
+    const conversation = readConversation(doc, url, now, { diagnostics });
     return { kind: 'conversation', url, conversation, diagnostics };
   } catch (error) {
     return failed(url, 'linkedin/messaging', error);
@@ -42,10 +44,10 @@ function readThread(doc: Document, url: string): PageReading {
 
 /**
  * Reads the page in a tab: a profile, an open messaging thread, or 'none' for every other
- * page (feed, inbox without an open thread…).
+ * page (feed, inbox without an open thread…). `now` resolves the thread's relative times.
  */
-export function readPage(doc: Document, url: string): PageReading {
-  if (threadIdOfPage(url) !== null) return readThread(doc, url);
+export function readPage(doc: Document, url: string, now: Date = new Date()): PageReading {
+  if (threadIdOfPage(url) !== null) return readThread(doc, url, now);
 
   const page = profileOfPage(url);
   if (!page) return { kind: 'none', url, diagnostics: [] };

@@ -178,3 +178,9 @@ export const VIEWER_LINK = [
 export const VIEWER_PHOTO = [
   'img.global-nav__me-photo', // 2024-26 global navigation
 ] as const;
+
+/** The box where the rep writes a reply; Rapport only fills it when the rep asks. */
+export const MESSAGE_BOX = [
+  '.msg-form__contenteditable[contenteditable="true"]', // 2025-26 full-page messaging
+  'form.msg-form [role="textbox"][contenteditable="true"]', // same form, other class names
+] as const;

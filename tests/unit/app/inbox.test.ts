@@ -7,6 +7,9 @@ import { listDiagnostics } from '@/lib/diagnostics';
 import { updateSettings } from '@/lib/settings';
 import { openRapportDB, type RapportDB } from '@/lib/storage/db';
 import type { PageReading } from '@/lib/model/reading';
+import { saveContact } from '@/lib/storage/contacts';
+import { listTouches } from '@/lib/storage/touches';
+import { readMessagingSidecar } from '../linkedin/conversations';
 
 const FROM_TAB = { tab: { id: 7 } } as Browser.runtime.MessageSender;
 
@@ -99,5 +102,42 @@ describe('the background inbox', () => {
     await handleMessage({ type: 'page/read', reading }, FROM_TAB, database);
 
     expect(browser.action.setBadgeText).toHaveBeenCalledWith({ tabId: 7, text: '+' });
+  });
+
+  describe('with a conversation open', () => {
+    const { servedAt, expected } = readMessagingSidecar('messaging-thread.html');
+    const reading: PageReading = {
+      kind: 'conversation',
+      url: servedAt,
+      conversation: expected,
+      diagnostics: [],
+    };
+
+    async function savedNgozi(): Promise<string> {
+      const draft = {
+        key: 'ngozi-adeyemi-clarke-7f3',
+        profileUrl: 'https://www.linkedin.com/in/ngozi-adeyemi-clarke-7f3/',
+        name: { display: 'Ngozi Adeyemi-Clarke', given: 'Ngozi', family: 'Adeyemi-Clarke' },
+      };
+      return (await saveContact(db, draft)).contact.id;
+    }
+
+    it('logs nothing on its own while automatic logging is off', async () => {
+      const ngozi = await savedNgozi();
+
+      await handleMessage({ type: 'page/read', reading }, FROM_TAB, database);
+
+      expect(await listTouches(db, ngozi)).toEqual([]);
+    });
+
+    it('logs the thread of a saved contact once when automatic logging is on', async () => {
+      const ngozi = await savedNgozi();
+      await updateSettings({ autoLogConversations: true });
+
+      await handleMessage({ type: 'page/read', reading }, FROM_TAB, database);
+      await handleMessage({ type: 'page/read', reading }, FROM_TAB, database);
+
+      expect(await listTouches(db, ngozi)).toHaveLength(9);
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAllData } from '@/lib/storage/contacts';
-import { InvalidRecordError, NotFoundError } from '@/lib/storage/errors';
-import { deleteTemplate, listTemplates, saveTemplate } from '@/lib/storage/templates';
-import { LATER, NOW, freshDb } from './fixtures';
+import { InvalidRecordError, NotFoundError, StorageFullError } from '@/lib/storage/errors';
+import { addTemplates, deleteTemplate, listTemplates, saveTemplate } from '@/lib/storage/templates';
+import { LATER, NOW, failNthWrite, freshDb } from './fixtures';
 
 const intro = { name: 'Intro', body: 'Hi {firstName}, we met at the fair.' };
 
@@ -108,6 +108,42 @@ describe('message templates', () => {
 
     await deleteAllData(db);
 
+    expect(await listTemplates(db)).toEqual([]);
+  });
+
+  it('adds several templates at once, each with its statuses', async () => {
+    const db = await freshDb();
+
+    const added = await addTemplates(
+      db,
+      [intro, { name: 'Thanks', body: 'Thank you!', statuses: ['client'] }],
+      NOW,
+    );
+
+    const listed = (await listTemplates(db)).map((t) => [t.name, t.statuses, t.createdAt]);
+    expect(added.map((t) => t.name)).toEqual(['Intro', 'Thanks']);
+    expect(listed).toEqual([
+      ['Intro', [], '2026-03-10T09:00:00.000Z'],
+      ['Thanks', ['client'], '2026-03-10T09:00:00.000Z'],
+    ]);
+  });
+
+  it('adds none of several templates when one is invalid', async () => {
+    const db = await freshDb();
+
+    const adding = addTemplates(db, [intro, { name: 'Empty', body: '' }], NOW);
+
+    await expect(adding).rejects.toMatchObject({ issues: [{ path: 'body' }] });
+    expect(await listTemplates(db)).toEqual([]);
+  });
+
+  it('adds none of several templates when one cannot be written', async () => {
+    const db = await freshDb();
+    failNthWrite('add', 2);
+
+    const adding = addTemplates(db, [intro, { name: 'Thanks', body: 'Thank you!' }], NOW);
+
+    await expect(adding).rejects.toThrow(StorageFullError);
     expect(await listTemplates(db)).toEqual([]);
   });
 });
