@@ -7,7 +7,7 @@ import { popupDueList } from './bench-popup';
 import { runStorageBench } from './bench-storage';
 
 async function main(): Promise<void> {
-  const figures: Figure[] = [await contentScriptSize(), await contentScriptTime()];
+  const figures: Figure[] = [await contentScriptSize(), ...(await contentScriptTime())];
   figures.push(...(await popupDueList()));
   for (const result of await runStorageBench()) {
     figures.push({

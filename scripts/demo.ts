@@ -1,13 +1,14 @@
 /**
- * `npm start`: a short demo of the core loop on a built-in sample profile, fully offline.
- * Opens Chromium with the extension, saves the person, logs a touch, sets a next step and
- * opens the popup, saving a screenshot of each step. With `--headed` (or a display) the
+ * `npm start`: a short demo on built-in sample pages, fully offline. Opens Chromium with the
+ * extension; on a profile it saves the person, logs a touch, sets a next step and opens the
+ * popup; in an InMail thread it saves the partner and logs the conversation, which the popup
+ * then lists as a reply due. It saves a screenshot of each step. With `--headed` (or a display) the
  * browser stays open to try things by hand.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionPage, launch, openFixture, tabIdOf } from './chromium';
+import { extensionPage, launch, openFixture, tabIdOf, type Session } from './chromium';
 
 const OUT = resolve('artifacts/demo');
 const headed = process.argv.includes('--headed') || Boolean(process.env.DISPLAY);
@@ -34,6 +35,17 @@ async function main(): Promise<void> {
   await popup.waitForSelector('[data-testid="due-item"]');
   await shot(popup, '4-popup-due-follow-ups');
 
+  await addStarterTemplates(session);
+  const inmail = await openFixture(session, 'messaging-inmail.html', { realClock: true });
+  const threadTab = await tabIdOf(session, inmail.sc.servedAt);
+  await panel.goto(extensionPage(session, `sidepanel.html?tab=${threadTab}`));
+  await saveAndLogConversation(panel);
+  await shot(panel, '5-panel-in-a-conversation');
+
+  await popup.reload();
+  await popup.waitForSelector('[data-testid="reply-due"]');
+  await shot(popup, '6-popup-replies-due');
+
   console.log(`Demo finished. Screenshots are in ${OUT}`);
   if (headed) console.log('The browser stays open: close it (or press Ctrl+C) when done.');
   else await session.close();
@@ -54,6 +66,23 @@ async function saveLogAndPlan(panel: Page): Promise<void> {
   await panel.getByRole('button', { name: 'Tomorrow' }).click();
   await panel.click('[data-testid="next-step"] button.primary');
   await panel.waitForSelector('[data-testid="open-step"]');
+}
+
+/** The options page's starter set, so the panel has templates to offer. */
+async function addStarterTemplates(session: Session): Promise<void> {
+  const options = await session.context.newPage();
+  await options.goto(extensionPage(session, 'options.html'));
+  await options.getByRole('button', { name: 'Add starter templates' }).click();
+  await options.waitForSelector('[data-testid="template-list"] li');
+  await options.close();
+}
+
+async function saveAndLogConversation(panel: Page): Promise<void> {
+  await panel.click('[data-testid="partner"] button.primary');
+  await panel.waitForSelector('[data-testid="partner"][data-saved="true"]');
+
+  await panel.click('[data-testid="log-conversation"] button.primary');
+  await panel.waitForSelector('[data-testid="log-conversation"] [role="status"]');
 }
 
 async function shot(page: Page, name: string): Promise<void> {
