@@ -13,10 +13,32 @@ export function database(): Promise<RapportDB> {
   return dbPromise;
 }
 
-/** Tells the background that stored data changed, so the toolbar badge follows. */
+const DATA_CHANNEL = 'rapport-data';
+
+/** Tells apart this page's own announcements from other pages'. */
+const PAGE_ID = crypto.randomUUID();
+
+/**
+ * Tells the background that stored data changed, so the toolbar badge follows, and every other
+ * open Rapport page, so none keeps showing what was deleted or replaced.
+ */
 export function announceChange(): void {
   const message: ToBackground = { type: 'data/changed' };
   browser.runtime.sendMessage(message).catch(() => undefined);
+
+  const channel = new BroadcastChannel(DATA_CHANNEL);
+  channel.postMessage(PAGE_ID);
+  channel.close();
+}
+
+/** Calls `reload` whenever another Rapport page changed stored data; returns the unsubscribe. */
+export function onDataChanged(reload: () => void): () => void {
+  const channel = new BroadcastChannel(DATA_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (event.data !== PAGE_ID) reload();
+  };
+
+  return () => channel.close();
 }
 
 export function messageOf(error: unknown): string {

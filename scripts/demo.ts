@@ -2,7 +2,7 @@
  * `npm start`: a short demo on built-in sample pages, fully offline. Opens Chromium with the
  * extension; on a profile it saves the person, logs a touch, sets a next step and opens the
  * popup; in an InMail thread it saves the partner and logs the conversation, which the popup
- * then lists as a reply due. It saves a screenshot of each step. With `--headed` (or a display) the
+ * then lists as a reply due. It saves a screenshot of each step. With a display the
  * browser stays open to try things by hand.
  */
 import { mkdir } from 'node:fs/promises';
@@ -11,10 +11,13 @@ import type { Page } from 'playwright-core';
 import { extensionPage, launch, openFixture, tabIdOf, type Session } from './chromium';
 
 const OUT = resolve('artifacts/demo');
-const headed = process.argv.includes('--headed') || Boolean(process.env.DISPLAY);
+const wantsHeaded = process.argv.includes('--headed');
+// A headed browser needs a display; without one the demo still runs, headless.
+const headed = Boolean(process.env.DISPLAY);
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
+  if (wantsHeaded && !headed) console.log('No display found: running headless.');
   const session = await launch({ headed });
   const { page, sc } = await openFixture(session, 'profile-classic.html', { realClock: true });
   await shot(page, '1-linkedin-profile');

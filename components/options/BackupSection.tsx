@@ -16,7 +16,8 @@ export function BackupSection(): ReactNode {
     if (!file) return;
 
     try {
-      setPlan(await planImport(await database(), JSON.parse(await file.text())));
+      // The text goes in as it is, so a file that is not JSON gets the backup's own message.
+      setPlan(await planImport(await database(), await file.text()));
       setNotice(null);
     } catch (error) {
       setNotice({ tone: 'error', text: i18n.t('options.importFailed', [messageOf(error)]) });
@@ -61,13 +62,24 @@ export function BackupSection(): ReactNode {
 
 function ImportPreview({ plan, onApply }: { plan: ImportPlan; onApply: () => void }): ReactNode {
   const { add, update } = plan;
-  const counts = [add.contacts, add.touches, add.nextSteps, update.contacts].map((list) =>
-    String(list.length),
-  ) as [string, string, string, string];
+  const adds = [add.contacts, add.touches, add.nextSteps, add.templates].map((l) => l.length);
+  const updates = [update.contacts, update.nextSteps, update.templates].map((l) => l.length);
+  const nothingNew = [...adds, ...updates].every((count) => count === 0);
+
+  if (nothingNew) {
+    return (
+      <p className="muted" data-testid="import-preview">
+        {i18n.t('options.importNothingNew')}
+      </p>
+    );
+  }
 
   return (
     <div className="row" data-testid="import-preview">
-      <span>{i18n.t('options.importPreview', counts)}</span>
+      <span>
+        {i18n.t('options.importPreview', adds.map(String) as [string, string, string, string])}{' '}
+        {i18n.t('options.importUpdates', updates.map(String) as [string, string, string])}
+      </span>
       <button className="primary" onClick={onApply}>
         {i18n.t('options.importApply')}
       </button>

@@ -7,7 +7,7 @@ import { getSettings } from '@/lib/settings';
 import { listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
 import { listRepliesDue, type RepliesDue } from '@/lib/storage/replies';
 import { Banner } from '../Banner';
-import { database, messageOf } from '../data';
+import { database, messageOf, onDataChanged } from '../data';
 import { DueGroup } from './DueGroup';
 import { RepliesDueGroup } from './RepliesDueGroup';
 
@@ -37,7 +37,10 @@ export function PopupApp(): ReactNode {
       setError(messageOf(failure));
     }
   };
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    return onDataChanged(() => void load());
+  }, []);
   // Read by the benchmark: the time from asking for the list to showing it.
   useEffect(() => {
     if (data) performance.mark('rapport:due-list-shown');

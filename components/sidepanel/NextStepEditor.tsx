@@ -87,7 +87,11 @@ export function NextStepEditor({ contact }: { contact: Contact }): ReactNode {
         onChange={setDue}
       />
       {error && <Banner tone="error">{error}</Banner>}
-      <button className="primary" disabled={action.trim() === ''} onClick={() => void save()}>
+      <button
+        className="primary"
+        disabled={action.trim() === '' || due === ''}
+        onClick={() => void save()}
+      >
         {i18n.t('step.set')}
       </button>
     </section>

@@ -36,6 +36,11 @@ export function TouchLog({ contact }: { contact: Contact }): ReactNode {
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (): Promise<void> => {
+    if (Number.isNaN(Date.parse(draft.at))) {
+      setError(i18n.t('touch.needTime'));
+      return;
+    }
+
     try {
       const at = new Date(draft.at).toISOString();
       await logTouch(await database(), { ...draft, at, contactId: contact.id });

@@ -8,7 +8,7 @@ import { getContactByKey } from '@/lib/storage/contacts';
 import { listTouches } from '@/lib/storage/touches';
 import { getOpenNextStep } from '@/lib/storage/next-steps';
 import { getTabReading, watchTabReading } from '@/lib/tab-readings';
-import { database, messageOf } from '../data';
+import { database, messageOf, onDataChanged } from '../data';
 import { loadPartners, partners } from './conversation-store';
 
 /** Which tab the panel shows: the one in `?tab=` (pinned) or the active tab of its window. */
@@ -24,6 +24,8 @@ export const failure = signal<string | null>(null);
 let stopWatching: (() => void) | null = null;
 
 export async function startPanel(search: string): Promise<void> {
+  onDataChanged(() => void reloadContact());
+
   const requested = Number(new URLSearchParams(search).get('tab'));
   if (Number.isInteger(requested) && requested > 0) {
     pinned.value = true;

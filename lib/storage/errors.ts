@@ -132,8 +132,10 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
 
 /** The first few issues, one clause each: enough to find the fault without a wall of text. */
 export function describeIssues(issues: readonly FieldIssue[]): string {
-  const shown = issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  // A union schema can report the same fault once per branch; say it once.
+  const clauses = [...new Set(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)))];
+  const shown = clauses.slice(0, 3);
+  const more = clauses.length > 3 ? ` (and ${clauses.length - 3} more)` : '';
 
   return `${shown.join('; ')}${more}`;
 }

@@ -90,13 +90,25 @@ describe('backups in the options page', () => {
     expect(await options.locator('[data-testid="import-preview"]').count()).toBe(0);
   });
 
+  it('refuses a file that is not JSON with a message a person can read', async () => {
+    await choose('truncated.json', '{"format": "rapport-backup", "version": 2, "contacts": [');
+
+    const alert = options.getByRole('alert').filter({ hasText: 'not valid JSON' });
+    await alert.waitFor();
+
+    expect(await alert.textContent()).not.toContain('position');
+    expect(await options.locator('[data-testid="import-preview"]').count()).toBe(0);
+  });
+
   it('previews a good backup, imports it, and the popup lists its next step', async () => {
     const today = await options.evaluate(() => new Date().toLocaleDateString('sv'));
     await choose('good.json', backupWith(CONTACT, today));
 
     const preview = options.locator('[data-testid="import-preview"]');
     await preview.waitFor();
-    expect(await preview.textContent()).toContain('add 1 contacts, 1 touches and 1 next steps');
+    expect(await preview.textContent()).toContain(
+      'add 1 contacts, 1 touches, 1 next steps and 0 templates',
+    );
     await preview.getByRole('button').click();
     await options.getByText('Backup imported.').waitFor();
 
@@ -106,5 +118,30 @@ describe('backups in the options page', () => {
     await due.waitFor();
     expect(await due.textContent()).toContain('Ada Lovelace');
     expect(await due.textContent()).toContain('Ask for a referral');
+  });
+});
+
+describe('pages that stay open while data changes', () => {
+  it('forgets a contact in the open popup once all data is deleted in the options page', async () => {
+    const session = await launch();
+    const options = await session.context.newPage();
+    await options.goto(extensionPage(session, 'options.html'));
+    const today = await options.evaluate(() => new Date().toLocaleDateString('sv'));
+    await options.setInputFiles('input[name="backup"]', {
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backupWith(CONTACT, today)),
+    });
+    await options.locator('[data-testid="import-preview"]').getByRole('button').click();
+    const popup = await session.context.newPage();
+    await popup.goto(extensionPage(session, 'popup.html'));
+    await popup.locator('[data-testid="due-item"]').waitFor();
+
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+
+    await popup.locator('[data-testid="due-empty"]').waitFor();
+    expect(await popup.locator('[data-testid="due-item"]').count()).toBe(0);
+    await session.close();
   });
 });
