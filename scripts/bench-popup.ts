@@ -23,10 +23,13 @@ export async function popupDueList(): Promise<Figure[]> {
       figure(
         'popup: due list shown after asking for it (median)',
         runs.map((r) => r.list),
+        '≤ 50',
       ),
+      // For reference: the page's own loading (scripts, React) comes on top of the list.
       figure(
         'popup: due list shown after navigation start (median)',
         runs.map((r) => r.page),
+        '—',
       ),
     ];
   } finally {
@@ -95,8 +98,8 @@ async function openPopup(session: Session): Promise<{ list: number; page: number
   return times;
 }
 
-function figure(name: string, values: number[]): Figure {
+function figure(name: string, values: number[], aim: string): Figure {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  return { name, value: Math.round(median * 100) / 100, unit: 'ms', aim: '≤ 50' };
+  return { name, value: Math.round(median * 100) / 100, unit: 'ms', aim };
 }

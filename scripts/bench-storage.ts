@@ -73,7 +73,7 @@ async function measure(db: RapportDB, size: BenchSize): Promise<BenchResult[]> {
     result('listDueFollowUps, first call', firstDueMs, 'ms', 50),
     result('listDueFollowUps (median)', dueMs, 'ms', 50),
     result('listDueFollowUps items returned', listed, 'count', null),
-    result('listDueFollowUps items beyond the limit', due.more, 'count', null),
+    result('listDueFollowUps items beyond the limit', due.more ?? 0, 'count', null),
     result('listDueFollowUps without limit (median)', allDueMs, 'ms', null),
     result('countOverdue (median)', await median(7, () => countOverdue(db, TODAY)), 'ms', null),
     result('getContactByKey (median)', await median(25, () => byKey(db, size)), 'ms', null),

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { todayIn } from '@/lib/dates';
 import type { ReplySettings } from '@/lib/reply-targets';
 import { getSettings } from '@/lib/settings';
-import { listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
+import { countDueWithin, listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
 import { listRepliesDue, type RepliesDue } from '@/lib/storage/replies';
 import { Banner } from '../Banner';
 import { database, messageOf, onDataChanged } from '../data';
@@ -32,7 +32,9 @@ export function PopupApp(): ReactNode {
   const load = async (): Promise<void> => {
     performance.mark('rapport:due-list-requested');
     try {
-      setData(await readPopupData());
+      const first = await readPopupData();
+      setData(first);
+      setData(await withCountedMore(first));
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -64,12 +66,23 @@ export function PopupApp(): ReactNode {
 async function readPopupData(): Promise<PopupData> {
   const db = await database();
   const [due, replies, settings] = await Promise.all([
-    listDueFollowUps(db, todayIn(), 7, { limit: POPUP_LIMIT }),
+    listDueFollowUps(db, todayIn(), 7, { limit: POPUP_LIMIT, countMore: false }),
     listRepliesDue(db, { limit: REPLIES_LIMIT }),
     getSettings(),
   ]);
 
   return { due, replies, replySettings: settings.replies, now: new Date() };
+}
+
+/** The list shows first; how many more are due is counted after, as it walks the index. */
+async function withCountedMore(data: PopupData): Promise<PopupData> {
+  const { overdue, today, upcoming } = data.due;
+  const shown = overdue.length + today.length + upcoming.length;
+  if (shown < POPUP_LIMIT) return { ...data, due: { ...data.due, more: 0 } };
+
+  const total = await countDueWithin(await database(), todayIn(), 7);
+
+  return { ...data, due: { ...data.due, more: Math.max(0, total - shown) } };
 }
 
 function PopupLists({ data, onChanged }: { data: PopupData; onChanged: () => Promise<void> }) {
@@ -119,7 +132,7 @@ function DueLists({ due, onChanged }: { due: DueFollowUps; onChanged: () => Prom
         items={due.upcoming}
         onChanged={onChanged}
       />
-      {due.more > 0 && (
+      {due.more !== null && due.more > 0 && (
         <p className="muted" data-testid="due-more">
           {i18n.t('popup.more', [String(due.more)])}
         </p>

@@ -16,8 +16,11 @@ export interface DueFollowUps {
   overdue: DueItem[];
   today: DueItem[];
   upcoming: DueItem[];
-  /** Steps due within the horizon that were left out by the limit: the latest due ones. */
-  more: number;
+  /**
+   * Steps due within the horizon that were left out by the limit: the latest due ones. Null
+   * when the caller chose not to count them (see `countMore`).
+   */
+  more: number | null;
 }
 
 /** More than a popup can show, few enough to read at once even for a rep with a backlog. */
@@ -29,6 +32,11 @@ export const ListLimit = z.union([z.number().int().min(1), z.literal(Infinity)])
 export interface DueListOptions {
   /** At most this many steps, the earliest due first; `Infinity` for all of them. */
   limit?: number;
+  /**
+   * Whether to count the steps left out (default true). Counting walks the whole stretch of
+   * the index, so a page that shows the list first may count afterwards with `countDueWithin`.
+   */
+  countMore?: boolean;
 }
 
 /**
@@ -46,11 +54,13 @@ export async function listDueFollowUps(
   const until = IDBKeyRange.upperBound(addDays(day, horizonDays));
   const limit = validated(ListLimit, options.limit ?? DUE_LIST_LIMIT, 'due list');
 
+  const counting = options.countMore !== false;
+
   const { items, total } = await inReadTx(db, ['nextSteps', 'contacts'], async (tx) => {
     const index = tx.objectStore('nextSteps').index(INDEX.stepByOpenDue);
     const [steps, count] = await Promise.all([
       index.getAll(until, Number.isFinite(limit) ? limit : undefined),
-      index.count(until),
+      counting ? index.count(until) : null,
     ]);
     const contacts = tx.objectStore('contacts');
     const owners = await Promise.all(steps.map((step) => contacts.get(step.contactId)));
@@ -58,7 +68,23 @@ export async function listDueFollowUps(
     return { items: withContacts(steps, owners), total: count };
   });
 
-  return { ...groupByDay(items, day), more: Math.max(0, total - items.length) };
+  const more = total === null ? null : Math.max(0, total - items.length);
+
+  return { ...groupByDay(items, day), more };
+}
+
+/** How many open steps are due up to `horizonDays` after `today`, counted by the index. */
+export async function countDueWithin(
+  db: RapportDB,
+  today: LocalDate,
+  horizonDays = 7,
+): Promise<number> {
+  const day = validated(LocalDate, today, 'due list');
+  const until = IDBKeyRange.upperBound(addDays(day, horizonDays));
+
+  return inReadTx(db, ['nextSteps'], (tx) =>
+    tx.objectStore('nextSteps').index(INDEX.stepByOpenDue).count(until),
+  );
 }
 
 /**

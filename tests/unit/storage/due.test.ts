@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveContact } from '@/lib/storage/contacts';
 import type { RapportDB } from '@/lib/storage/db';
-import { countOverdue, listDueFollowUps } from '@/lib/storage/due';
+import { countDueWithin, countOverdue, listDueFollowUps } from '@/lib/storage/due';
 import { completeNextStep, setNextStep } from '@/lib/storage/next-steps';
 import { NOW, draft, freshDb } from './fixtures';
 
@@ -81,6 +81,21 @@ describe('the due follow-ups', () => {
     expect(due.today.map(({ step }) => step.due)).toEqual(['2026-03-10']);
     expect(due.upcoming).toEqual([]);
     expect(due.more).toBe(1);
+  });
+
+  it('leaves the rest uncounted when asked to, for the page to count after showing the list', async () => {
+    const db = await freshDb();
+    await contactDueOn(db, 'due-today', '2026-03-10');
+    await contactDueOn(db, 'overdue-old', '2026-02-01');
+    await contactDueOn(db, 'upcoming-soon', '2026-03-11');
+    await contactDueOn(db, 'beyond-horizon', '2026-03-18');
+
+    const due = await listDueFollowUps(db, TODAY, 7, { limit: 2, countMore: false });
+    const total = await countDueWithin(db, TODAY, 7);
+
+    expect(due.more).toBeNull();
+    expect(due.overdue.length + due.today.length).toBe(2);
+    expect(total).toBe(3);
   });
 
   it('refuses a limit of zero, which IndexedDB would read as no limit', async () => {
