@@ -14,6 +14,8 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Asked for when the rep turns the daily reminder on, so no one else ever grants it.
+    optional_permissions: ['notifications'],
     host_permissions: ['https://www.linkedin.com/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleMessage, refreshBadges } from '@/lib/inbox';
+import { startReminders } from '@/lib/reminder-service';
 import { forgetTab, forgetUnlessAt } from '@/lib/tab-readings';
 import { openRapportDB, type RapportDB } from '@/lib/storage/db';
 
@@ -19,6 +20,8 @@ export default defineBackground(() => {
     if (alarm.name === BADGE_ALARM) void database().then(refreshBadges);
   });
   void database().then(refreshBadges);
+
+  startReminders(database);
 });
 
 let dbPromise: Promise<RapportDB> | null = null;

@@ -13,7 +13,7 @@ const NOT_SAVED = { text: '+', color: '#6b7280' };
 const OVERDUE_COLOR = '#b42318';
 
 // Firefox's Manifest V2 build names the toolbar button `browserAction`.
-function toolbar(): typeof browser.action {
+export function toolbar(): typeof browser.action {
   return (
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction
   );

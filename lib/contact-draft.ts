@@ -1,10 +1,17 @@
-import type { Contact, ProfileField } from './model/contact';
+import type { Contact, ProfileField, STORAGE_KEPT } from './model/contact';
 import { PROFILE_FIELDS } from './model/contact';
 import type { ConversationPerson, ProfileReading } from './model/reading';
 import { canonicalProfileUrl, cleanName } from './sites/linkedin';
 
-/** A contact before it is saved: everything but its id and times. */
-export type ContactDraft = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
+/**
+ * A contact before it is saved: everything but its id, its times and what the storage layer
+ * works out. Without a stage it starts in the first one, following that stage's cadence.
+ */
+export type ContactDraft = Omit<
+  Contact,
+  'id' | 'createdAt' | 'updatedAt' | keyof typeof STORAGE_KEPT | 'stage' | 'keepInTouchDays'
+> &
+  Partial<Pick<Contact, 'stage' | 'keepInTouchDays'>>;
 
 /** What the rep may correct on the card before saving. */
 export interface CardFields {

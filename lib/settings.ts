@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { ReminderSettings, StoredReminderSettings, defaultReminderSettings } from './reminders';
 import { ReplySettings, StoredReplySettings, defaultReplySettings } from './reply-targets';
 
 export const Settings = z.object({
@@ -7,11 +8,18 @@ export const Settings = z.object({
   /** Log the messages of an open thread with a saved contact without asking. */
   autoLogConversations: z.boolean(),
   replies: ReplySettings,
+  /** The daily notification of what is due, on the working days of `replies`. */
+  reminder: ReminderSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
 export function defaultSettings(): Settings {
-  return { diagnostics: false, autoLogConversations: false, replies: defaultReplySettings() };
+  return {
+    diagnostics: false,
+    autoLogConversations: false,
+    replies: defaultReplySettings(),
+    reminder: defaultReminderSettings(),
+  };
 }
 
 /**
@@ -23,6 +31,7 @@ export const StoredSettings = z
     diagnostics: z.boolean().catch(false),
     autoLogConversations: z.boolean().catch(false),
     replies: StoredReplySettings,
+    reminder: StoredReminderSettings,
   })
   .catch(defaultSettings);
 

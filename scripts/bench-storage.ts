@@ -8,14 +8,18 @@
 import 'fake-indexeddb/auto';
 import { pathToFileURL } from 'node:url';
 import { addDays } from '../lib/dates';
-import type { Contact } from '../lib/model/contact';
+import { DEFAULT_CADENCE, STAGES } from '../lib/model/cadence';
+import type { Stage } from '../lib/model/cadence';
+import type { Contact, Status } from '../lib/model/contact';
 import type { NextStep } from '../lib/model/next-step';
 import type { Touch } from '../lib/model/touch';
 import { getContactByKey, saveContact } from '../lib/storage/contacts';
 import { openRapportDB } from '../lib/storage/db';
 import type { RapportDB } from '../lib/storage/db';
 import { countOverdue, listDueFollowUps } from '../lib/storage/due';
-import { listTouches } from '../lib/storage/touches';
+import { countKeepInTouch, listKeepInTouch, listMostOverdue } from '../lib/storage/keep-in-touch';
+import { DAY_MS, withTouchDue } from '../lib/storage/touch-due';
+import { listTouches, logTouch } from '../lib/storage/touches';
 
 export interface BenchResult {
   name: string;
@@ -34,7 +38,15 @@ export interface BenchSize {
 export const FULL_SIZE: BenchSize = { contacts: 50_000, touchesPerContact: 10, openSteps: 20_000 };
 
 const TODAY = '2026-03-10';
+const NOW = new Date(`${TODAY}T09:00:00.000Z`);
 const BATCH = 10_000;
+
+/**
+ * Contact i was last touched (i % 120) days before today, each earlier touch 40 days before the
+ * next: most contacts with a cadence are due, which is the heavy case for the lists.
+ */
+const LAST_TOUCH_SPREAD = 120;
+const TOUCH_GAP_DAYS = 40;
 
 /** Open steps are due from two weeks ago to half a year ahead, evenly. */
 const DUE_FROM = -14;
@@ -78,6 +90,27 @@ async function measure(db: RapportDB, size: BenchSize): Promise<BenchResult[]> {
     result('countOverdue (median)', await median(7, () => countOverdue(db, TODAY)), 'ms', null),
     result('getContactByKey (median)', await median(25, () => byKey(db, size)), 'ms', null),
     result('listTouches of one contact (median)', touchesMs, 'ms', null),
+    ...(await measureKeepInTouch(db, size)),
+  ];
+}
+
+/** Runs last: logging touches changes the data the other measures read. */
+async function measureKeepInTouch(db: RapportDB, size: BenchSize): Promise<BenchResult[]> {
+  const firstMs = await timed(() => listKeepInTouch(db, NOW));
+  const due = await listKeepInTouch(db, NOW);
+  const listMs = await median(7, () => listKeepInTouch(db, NOW));
+  const uncountedMs = await median(7, () => listMostOverdue(db, NOW));
+  const countMs = await median(7, () => countKeepInTouch(db, NOW));
+  const logMs = await median(25, () => logOne(db, size));
+
+  return [
+    result('listKeepInTouch, first call', firstMs, 'ms', 50),
+    result('listKeepInTouch (median)', listMs, 'ms', 50),
+    result('listMostOverdue, the list without counting the rest (median)', uncountedMs, 'ms', 50),
+    result('listKeepInTouch items returned', due.items.length, 'count', null),
+    result('listKeepInTouch items beyond the limit', due.more, 'count', null),
+    result('countKeepInTouch (median)', countMs, 'ms', null),
+    result('log a touch and update due dates (median)', logMs, 'ms', 10),
   ];
 }
 
@@ -93,6 +126,20 @@ async function saveNew(db: RapportDB, n: number): Promise<void> {
     profileUrl: `https://www.linkedin.com/in/${slug}/`,
     name: { display: `New Person ${n}`, given: null, family: null },
   });
+}
+
+async function logOne(db: RapportDB, size: BenchSize): Promise<void> {
+  await logTouch(
+    db,
+    {
+      contactId: contactId(randomIndex(size.contacts)),
+      at: NOW.toISOString(),
+      channel: 'call',
+      direction: 'outbound',
+      summary: 'Checked in on the roll-out.',
+    },
+    NOW,
+  );
 }
 
 async function byKey(db: RapportDB, size: BenchSize): Promise<void> {
@@ -111,7 +158,7 @@ async function load(db: RapportDB, size: BenchSize): Promise<void> {
     const writes: Promise<unknown>[] = [];
 
     for (let i = start; i < end; i += 1) {
-      writes.push(tx.objectStore('contacts').put(contact(i)));
+      writes.push(tx.objectStore('contacts').put(contact(i, size.touchesPerContact)));
 
       for (let t = 0; t < size.touchesPerContact; t += 1) {
         writes.push(tx.objectStore('touches').put(touch(i, t)));
@@ -128,11 +175,23 @@ function contactId(i: number): string {
   return `contact-${String(i).padStart(6, '0')}`;
 }
 
-/** The i-th generated contact; the browser benchmark loads the same data. */
-export function contact(i: number): Contact {
-  const time = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+/** A typical status for each stage; every 101st contact is not a fit. */
+const STATUS_IN_STAGE: Record<Stage, Status> = {
+  identification: 'new',
+  connection: 'warm',
+  development: 'warm',
+  commercial: 'lead',
+  retention: 'client',
+};
 
-  return {
+/**
+ * The i-th generated contact, spread evenly over the stages, every 97th with a cadence of its
+ * own, with the derived fields its touches give it. The browser benchmark loads the same data.
+ */
+export function contact(i: number, touchesPerContact = FULL_SIZE.touchesPerContact): Contact {
+  const time = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+  const stage = STAGES[i % STAGES.length] ?? 'identification';
+  const record: Contact = {
     id: contactId(i),
     key: `person-${i}`,
     profileUrl: `https://www.linkedin.com/in/person-${i}/`,
@@ -149,16 +208,24 @@ export function contact(i: number): Contact {
     role: 'decision-maker',
     source: 'search',
     sourceDetail: '',
-    status: i % 5 === 0 ? 'lead' : 'warm',
+    status: i % 101 === 0 ? 'not-a-fit' : STATUS_IN_STAGE[stage],
     tags: ['bench'],
     notes: '',
+    stage,
+    stageHistory: [{ stage, since: time }],
+    keepInTouchDays: i % 97 === 0 ? 30 : null,
     createdAt: time,
     updatedAt: time,
   };
+  const touched = touchesPerContact > 0 ? { ...record, lastTouchAt: touch(i, 0).at } : record;
+
+  return withTouchDue(touched, DEFAULT_CADENCE);
 }
 
+/** Touch 0 is the contact's latest. */
 export function touch(i: number, t: number): Touch {
-  const at = new Date(Date.UTC(2025, 0, 1) + (i * 10 + t) * 3_600_000).toISOString();
+  const daysAgo = (i % LAST_TOUCH_SPREAD) + t * TOUCH_GAP_DAYS;
+  const at = new Date(NOW.getTime() - daysAgo * DAY_MS - (i % 1_440) * 60_000).toISOString();
 
   return {
     id: `touch-${i}-${t}`,

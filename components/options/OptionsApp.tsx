@@ -5,6 +5,7 @@ import { BackupSection } from './BackupSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DeleteAllSection } from './DeleteAllSection';
 import { RepliesSection } from './RepliesSection';
+import { ReminderSection } from './ReminderSection';
 import { MessagesImportSection } from './MessagesImportSection';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -14,6 +15,7 @@ export function OptionsApp(): ReactNode {
       <h1>{i18n.t('options.title')}</h1>
       <p className="muted">{i18n.t('options.privacy')}</p>
       <RepliesSection />
+      <ReminderSection />
       <AutoLogSection />
       <TemplatesSection />
       <BackupSection />

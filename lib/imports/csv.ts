@@ -8,8 +8,19 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Node's TextDecoder (since 20.18.3 and 22.13) reads 'windows-1252' as ISO-8859-1, which
+ * turns ’ – € “ ” into control characters; browsers follow the WHATWG table, and so does this.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chars = Array.from(bytes, (byte) =>
+    byte >= 0x80 && byte < 0xa0 ? CP1252_EXTRAS.charAt(byte - 0x80) : String.fromCharCode(byte),
+  );
+  return chars.join('');
 }
 
 function stripBom(text: string): string {
@@ -18,6 +29,8 @@ function stripBom(text: string): string {
 
 export interface CsvTable {
   header: string[];
+  /** The header's 1-based record number in the file: 1 unless a preamble comes first. */
+  headerRow: number;
   /** Records after the header, each mapped by column name; `sourceRow` is 1-based. */
   rows: { sourceRow: number; cells: Map<string, string> }[];
 }
@@ -28,7 +41,8 @@ export interface CsvTable {
  * before it (a "Notes:" preamble) is skipped.
  */
 export function readCsvTable(text: string, isHeader: (cells: string[]) => boolean): CsvTable {
-  const records = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
+  const records = withoutFinalBreak(text, parsed);
   const start = records.findIndex((cells) => isHeader(cells.map((c) => c.trim())));
   if (start < 0) throw new Error('The file has no header row Rapport recognises.');
 
@@ -37,7 +51,14 @@ export function readCsvTable(text: string, isHeader: (cells: string[]) => boolea
     sourceRow: index + 1,
     cells: new Map(header.map((name, column) => [name, cells[column] ?? ''])),
   }));
-  return { header, rows };
+  return { header, headerRow: start + 1, rows };
+}
+
+/** A line break ends the last record (RFC 4180); Papa reports an empty record after it. */
+function withoutFinalBreak(text: string, records: string[][]): string[][] {
+  const last = records.at(-1);
+  const phantom = /[\r\n]$/.test(text) && last?.length === 1 && last[0] === '';
+  return phantom ? records.slice(0, -1) : records;
 }
 
 /** A record that is nothing but empty cells (trailing lines, `,,,,` padding). */

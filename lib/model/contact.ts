@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CadenceDays, Stage, StageHistory } from './cadence';
 import { AvatarUrl, ProfileUrl } from './reading';
 
 export const RELEVANCES = ['A', 'B', 'C'] as const;
@@ -56,8 +57,20 @@ export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /**
  * A person in the rep's network. `key` is the canonical profile slug, unique per contact.
- * `awaitingReplySince` is derived from the touches and kept by the storage layer: the time of
- * the oldest message from the contact that the rep has not answered yet, absent when none.
+ *
+ * `stage` is where the relationship is in the cycle; `stageHistory` lists every stage it was
+ * in with the time it got there, oldest first, the current one last. `keepInTouchDays` is the
+ * rep's own cadence for this contact, overriding the stage's; null to follow the stage.
+ *
+ * Kept by the storage layer, never set by the rep (absent when they do not apply):
+ * - `awaitingReplySince`: the time of the oldest message from the contact that the rep has not
+ *   answered yet;
+ * - `lastTouchAt`: the time of the latest touch that still stands (was not corrected);
+ * - `cadenceDays`: the cadence that applies, the contact's own or its stage's; none for
+ *   contacts that are not a fit;
+ * - `touchDueAt`: when the contact needs a touch: `cadenceDays` after the last touch, or after
+ *   entering the stage when never touched, and not before `keepInTouchSnoozedUntil`;
+ * - `keepInTouchSnoozedUntil`: until when the rep put off the next touch.
  */
 export const Contact = z.object({
   id: z.string().min(1),
@@ -79,18 +92,41 @@ export const Contact = z.object({
   status: Status,
   tags: z.array(z.string().min(1).max(100)),
   notes: Text,
+  stage: Stage,
+  stageHistory: StageHistory,
+  keepInTouchDays: CadenceDays.nullable(),
   awaitingReplySince: IsoTime.optional(),
+  lastTouchAt: IsoTime.optional(),
+  cadenceDays: CadenceDays.optional(),
+  touchDueAt: IsoTime.optional(),
+  keepInTouchSnoozedUntil: IsoTime.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** What the rep may change on a saved contact; derived fields are not the rep's to set. */
+/**
+ * The fields only the storage layer writes, worked out from the touches and the cadence or set
+ * through its own calls (a stage change, a snooze): never part of an edit or a draft.
+ */
+export const STORAGE_KEPT = {
+  stageHistory: true,
+  awaitingReplySince: true,
+  lastTouchAt: true,
+  cadenceDays: true,
+  touchDueAt: true,
+  keepInTouchSnoozedUntil: true,
+} as const;
+
+/**
+ * What the rep may change on a saved contact; derived fields are not the rep's to set. A new
+ * `stage` is added to the stage history by the storage layer.
+ */
 export const ContactEdit = Contact.omit({
+  ...STORAGE_KEPT,
   id: true,
   key: true,
   profileUrl: true,
-  awaitingReplySince: true,
   createdAt: true,
   updatedAt: true,
 }).partial();

@@ -3,18 +3,18 @@ import { Contact } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import { Template } from '../model/template';
 import { Touch } from '../model/touch';
-import { withAwaitingReply } from './awaiting-reply';
 import type { RapportDB } from './db';
 import { withoutOpenDue } from './next-steps';
-import { INDEX } from './db';
+import { ContactBeforeStages, INDEX } from './db';
+import { refreshContacts, withoutDerived } from './derived-fields';
 import { BadBackupError, ConflictError, describeIssues, fieldIssues } from './errors';
 import type { FieldIssue } from './errors';
-import { refreshAwaitingReply } from './replies';
+import { withFirstStage } from './touch-due';
 import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
 import type { ReadTx, WriteTx } from './tx';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** The oldest backup version this code still imports. */
 const OLDEST_VERSION = 1;
@@ -30,8 +30,14 @@ export const BackupFile = z.object({
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
+/** Version 2 came before stages and cadences. */
+const BackupFileV2 = BackupFile.extend({
+  version: z.literal(2),
+  contacts: z.array(ContactBeforeStages),
+});
+
 /** Version 1 came before templates. */
-const BackupFileV1 = BackupFile.omit({ version: true, templates: true }).extend({
+const BackupFileV1 = BackupFileV2.omit({ version: true, templates: true }).extend({
   version: z.literal(1),
 });
 
@@ -79,25 +85,25 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
 export async function planImport(db: RapportDB, json: unknown): Promise<ImportPlan> {
   const file = normalized(parseBackup(json));
 
-  checkUniqueIds(file);
+  checkRecords(file);
 
   return inReadTx(db, [...STORES], (tx) => planAgainst(tx, file));
 }
 
 /**
  * Writes a plan from `planImport` in one transaction: all of it is stored, or none. Then works
- * out `awaitingReplySince` again for every contact it wrote or gave touches to, from the
- * touches now stored, rather than trusting the file's copy of it.
+ * out the derived fields (replies awaited, last touch, cadence and due time) again for every
+ * contact it wrote or gave touches to, from the touches now stored and this Rapport's cadence
+ * settings, rather than trusting the file's copy of them.
  */
 export async function applyImport(db: RapportDB, plan: ImportPlan): Promise<void> {
   const checked = checkedPlan(plan);
 
   try {
-    await inWriteTx(db, [...STORES], async (tx) => {
+    await inWriteTx(db, [...STORES, 'meta'], async (tx) => {
       await writePlan(tx, checked);
 
-      const owners = touchedContacts(checked);
-      await Promise.all(owners.map((id) => refreshAwaitingReply(tx, id)));
+      await refreshContacts(tx, touchedContacts(checked));
     });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
@@ -110,7 +116,10 @@ export async function applyImport(db: RapportDB, plan: ImportPlan): Promise<void
   }
 }
 
-async function writePlan(tx: WriteTx<BackupStore>, { add, update }: ImportPlan): Promise<void> {
+async function writePlan(
+  tx: WriteTx<BackupStore | 'meta'>,
+  { add, update }: ImportPlan,
+): Promise<void> {
   const contacts = tx.objectStore('contacts');
   const touches = tx.objectStore('touches');
   const steps = tx.objectStore('nextSteps');
@@ -127,15 +136,13 @@ async function writePlan(tx: WriteTx<BackupStore>, { add, update }: ImportPlan):
   ]);
 }
 
-/** Contacts whose history or record the plan writes, each once. */
+/** Contacts whose history or record the plan writes. */
 function touchedContacts({ add, update }: ImportPlan): string[] {
-  const ids = [
+  return [
     ...add.contacts.map((c) => c.id),
     ...update.contacts.map((c) => c.id),
     ...add.touches.map((t) => t.contactId),
   ];
-
-  return [...new Set(ids)];
 }
 
 /** The plan is a plain object held by the page until the rep confirms: check it again. */
@@ -160,15 +167,25 @@ function checkedPlan(plan: ImportPlan): ImportPlan {
   };
 }
 
-/** A file of any version this code reads, in the current version's shape. */
+/**
+ * A file of any version this code reads, in the current version's shape. Contacts of files
+ * from before stages start in the stage their status suggests, as the database upgrade does.
+ */
 function parseBackup(json: unknown): BackupFile {
   const value = typeof json === 'string' ? parseText(json) : json;
 
   checkEnvelope(value);
 
-  if (value.version === 1) return { ...parsed(BackupFileV1, value), version: 2, templates: [] };
+  if (value.version === 1) return staged({ ...parsed(BackupFileV1, value), templates: [] });
+
+  if (value.version === 2) return staged(parsed(BackupFileV2, value));
 
   return parsed(BackupFile, value);
+}
+
+/** The file in the current shape, its contacts in the stages their statuses suggest. */
+function staged(file: Omit<z.infer<typeof BackupFileV2>, 'version'>): BackupFile {
+  return { ...file, version: BACKUP_VERSION, contacts: file.contacts.map(withFirstStage) };
 }
 
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -225,8 +242,8 @@ function badRecords(issues: FieldIssue[]): BadBackupError {
 
 /**
  * Stores the file in the shape the indexes rely on: UTC timestamps, so that string order is
- * time order, and `openDue` exactly on the steps that are not done. `awaitingReplySince` is
- * left out: the import works it out again from the touches.
+ * time order, and `openDue` exactly on the steps that are not done. The derived fields are
+ * left out: the import works them out again from the touches and the cadence settings.
  */
 function normalized(file: BackupFile): BackupFile {
   return {
@@ -239,7 +256,11 @@ function normalized(file: BackupFile): BackupFile {
 }
 
 function normalizedContact(contact: Contact): Contact {
-  return { ...withAwaitingReply(contact, undefined), ...utcTimes(contact) };
+  const stageHistory = contact.stageHistory.map((s) => ({ ...s, since: utcIso(s.since) }));
+  const snoozed = contact.keepInTouchSnoozedUntil;
+  const normal = { ...withoutDerived(contact), ...utcTimes(contact), stageHistory };
+
+  return snoozed === undefined ? normal : { ...normal, keepInTouchSnoozedUntil: utcIso(snoozed) };
 }
 
 function utcTimes(record: { createdAt: string; updatedAt: string }): typeof record {
@@ -253,8 +274,9 @@ function normalizedStep(step: NextStep): NextStep {
   return step.state === 'done' ? { ...rest, ...times } : { ...rest, ...times, openDue: step.due };
 }
 
-function checkUniqueIds(file: BackupFile): void {
+function checkRecords(file: BackupFile): void {
   const issues = [
+    ...file.contacts.flatMap(stageIssues),
     ...repeated(file.contacts, 'contacts', 'id', (c) => c.id),
     ...repeated(file.contacts, 'contacts', 'key', (c) => c.key),
     ...repeated(file.touches, 'touches', 'id', (t) => t.id),
@@ -264,6 +286,13 @@ function checkUniqueIds(file: BackupFile): void {
   ];
 
   if (issues.length > 0) throw badRecords(issues);
+}
+
+/** The stage history ends with the stage the contact is in, as the storage layer keeps it. */
+function stageIssues(contact: Contact, i: number): FieldIssue[] {
+  if (contact.stageHistory.at(-1)?.stage === contact.stage) return [];
+
+  return [issue(`contacts[${i}].stageHistory`, 'Its last entry is not the contact’s stage')];
 }
 
 /** Records whose `field` repeats an earlier record's; records without one never repeat. */
@@ -353,7 +382,7 @@ async function planContacts(tx: PlanTx, records: Contact[]): Promise<ContactsPla
 
     claimed.set(id, i);
     plan.idMap.set(record.id, id);
-    sortInto(plan, saved && withAwaitingReply(saved, undefined), { ...record, id });
+    sortInto(plan, saved && withoutDerived(saved), { ...record, id });
   });
 
   if (issues.length > 0) throw badRecords(issues);

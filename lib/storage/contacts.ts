@@ -1,12 +1,15 @@
 import type { z } from 'zod';
-import { Contact, ContactEdit } from '../model/contact';
+import type { Cadence } from '../model/cadence';
+import { Contact, ContactEdit, STORAGE_KEPT } from '../model/contact';
 import type { Status } from '../model/contact';
 import type { NextStep } from '../model/next-step';
 import { INDEX, touchesOf } from './db';
 import type { RapportDB } from './db';
+import { storedCadence } from './derived-fields';
 import { DuplicateContactError, NotFoundError } from './errors';
 import { newStep } from './next-steps';
 import type { NextStepPlan } from './next-steps';
+import { withStage, withTouchDue } from './touch-due';
 import { allOf, inReadTx, inWriteTx, validated } from './tx';
 import type { WriteTx } from './tx';
 
@@ -14,11 +17,12 @@ const shape = Contact.shape;
 
 /**
  * What the panel hands over to save a new contact: the profile fields plus whatever the rep
- * chose. The rep's fields may be left out and get their empty values.
+ * chose. The rep's fields may be left out and get their empty values; a contact starts in the
+ * identification stage, following the stage's cadence, unless the draft says otherwise.
  */
 export const ContactDraft = Contact.omit({
+  ...STORAGE_KEPT,
   id: true,
-  awaitingReplySince: true,
   createdAt: true,
   updatedAt: true,
 }).extend({
@@ -37,6 +41,8 @@ export const ContactDraft = Contact.omit({
   status: shape.status.default('new'),
   tags: shape.tags.default([]),
   notes: shape.notes.default(''),
+  stage: shape.stage.default('identification'),
+  keepInTouchDays: shape.keepInTouchDays.default(null),
 });
 export type ContactDraft = z.input<typeof ContactDraft>;
 
@@ -61,12 +67,13 @@ export async function saveContact(
   options: SaveContactOptions = {},
 ): Promise<SavedContact> {
   const now = (options.now ?? new Date()).toISOString();
-  const contact = newContact(draft, now);
-  const nextStep = options.nextStep ? newStep(contact.id, options.nextStep, now) : null;
+  const fresh = newContact(draft, now);
+  const nextStep = options.nextStep ? newStep(fresh.id, options.nextStep, now) : null;
 
-  return inWriteTx(db, ['contacts', 'nextSteps'], async (tx) => {
-    await ensureKeyIsFree(tx, contact.key);
+  return inWriteTx(db, ['contacts', 'nextSteps', 'meta'], async (tx) => {
+    await ensureKeyIsFree(tx, fresh.key);
 
+    const contact = withTouchDue(fresh, await storedCadence(tx));
     await tx.objectStore('contacts').add(contact);
 
     if (nextStep) await tx.objectStore('nextSteps').add(nextStep);
@@ -75,14 +82,25 @@ export async function saveContact(
   });
 }
 
+/** The contact as the draft describes it, in its first stage since `now`. */
 function newContact(draft: ContactDraft, now: string): Contact {
   const fields = validated(ContactDraft, draft, 'contact');
-  const record = { ...fields, id: crypto.randomUUID(), createdAt: now, updatedAt: now };
+  const stageHistory = [{ stage: fields.stage, since: now }];
+  const record = {
+    ...fields,
+    stageHistory,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+  };
 
   return validated(Contact, record, 'contact');
 }
 
-async function ensureKeyIsFree(tx: WriteTx<'contacts' | 'nextSteps'>, key: string): Promise<void> {
+async function ensureKeyIsFree(
+  tx: WriteTx<'contacts' | 'nextSteps' | 'meta'>,
+  key: string,
+): Promise<void> {
   const existing = await tx.objectStore('contacts').index(INDEX.contactByKey).get(key);
 
   if (existing) throw new DuplicateContactError(existing.id, existing.name.display);
@@ -99,23 +117,46 @@ export async function getContactByKey(db: RapportDB, key: string): Promise<Conta
   );
 }
 
-/** Applies the rep's edit to a saved contact and bumps `updatedAt`. */
+/**
+ * Applies the rep's edit to a saved contact and bumps `updatedAt`. A new stage is added to the
+ * stage history; the due time follows the new stage, cadence or status.
+ */
 export async function updateContact(
   db: RapportDB,
   id: string,
   edit: ContactEdit,
   now: Date = new Date(),
 ): Promise<Contact> {
-  const changes = definedOnly(validated(ContactEdit, edit, 'contact'));
+  const { stage, ...changes } = definedOnly(validated(ContactEdit, edit, 'contact'));
+  const stamp = now.toISOString();
 
-  return inWriteTx(db, ['contacts'], async (tx) => {
+  return changeContact(db, id, (current) => {
+    const updated = { ...current, ...changes, updatedAt: stamp };
+
+    return withStage(updated, stage ?? current.stage, stamp);
+  });
+}
+
+/**
+ * Changes a saved contact in one transaction and works its due time out again with the stored
+ * cadence. When `change` gives back the contact it was handed, nothing is written.
+ */
+export async function changeContact(
+  db: RapportDB,
+  id: string,
+  change: (contact: Contact, cadence: Cadence) => Contact,
+): Promise<Contact> {
+  return inWriteTx(db, ['contacts', 'meta'], async (tx) => {
     const store = tx.objectStore('contacts');
-    const current = await store.get(id);
+    const [current, cadence] = await Promise.all([store.get(id), storedCadence(tx)]);
 
     if (!current) throw new NotFoundError('contact', id);
 
-    const updated = { ...current, ...changes, updatedAt: now.toISOString() };
-    const record = validated(Contact, updated, 'contact');
+    const changed = change(current, cadence);
+
+    if (changed === current) return current;
+
+    const record = validated(Contact, withTouchDue(changed, cadence), 'contact');
     await store.put(record);
 
     return record;
@@ -181,7 +222,10 @@ export async function deleteContact(db: RapportDB, id: string): Promise<void> {
   });
 }
 
-/** Deletes every contact, touch, next step and template, in one transaction. */
+/**
+ * Deletes every contact, touch, next step and template, in one transaction. The cadence
+ * settings stay, like the rest of the rep's settings.
+ */
 export async function deleteAllData(db: RapportDB): Promise<void> {
   await inWriteTx(db, ['contacts', 'touches', 'nextSteps', 'templates'], async (tx) => {
     await allOf([

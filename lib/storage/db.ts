@@ -1,18 +1,21 @@
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { z } from 'zod';
+import { DEFAULT_CADENCE } from '../model/cadence';
+import type { Cadence } from '../model/cadence';
 import { Contact } from '../model/contact';
 import type { Status } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import type { Template } from '../model/template';
 import type { Touch } from '../model/touch';
 import { awaitingReplySince, withAwaitingReply } from './awaiting-reply';
+import { lastStandingTouchAt, withFirstStage, withLastTouch, withTouchDue } from './touch-due';
 import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from './errors';
 
 export const DB_NAME = 'rapport';
 
 /** The schema version this code creates and expects. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Index names, shared by the queries and the migrations so the two cannot drift apart. */
 export const INDEX = {
@@ -20,12 +23,16 @@ export const INDEX = {
   contactByStatus: 'by-status',
   contactByUpdated: 'by-updated',
   contactByAwaitingReply: 'by-awaiting-reply',
+  contactByTouchDue: 'by-touch-due',
   touchByContactAt: 'by-contact-at',
   touchByRef: 'by-ref',
   stepByContact: 'by-contact',
   stepByOpenDue: 'by-open-due',
   templateByName: 'by-name',
 } as const;
+
+/** Keys of the `meta` store, which holds settings that writes to the data depend on. */
+export const META = { cadence: 'cadence' } as const;
 
 export interface RapportSchema extends DBSchema {
   contacts: {
@@ -36,6 +43,7 @@ export interface RapportSchema extends DBSchema {
       'by-status': Status;
       'by-updated': string;
       'by-awaiting-reply': string;
+      'by-touch-due': [number, string];
     };
   };
   touches: {
@@ -52,6 +60,10 @@ export interface RapportSchema extends DBSchema {
     key: string;
     value: Template;
     indexes: { 'by-name': string };
+  };
+  meta: {
+    key: typeof META.cadence;
+    value: Cadence;
   };
 }
 
@@ -118,6 +130,20 @@ export const MIGRATIONS: readonly Migration[] = [
       await backfillAwaitingReply(tx);
     },
   },
+  {
+    version: 4,
+    describe: 'stages, cadences and the contacts due for a touch',
+    up: async (db, tx) => {
+      // Contacts without a cadence have neither field, so the due index holds only the others.
+      const contacts = tx.objectStore('contacts');
+      contacts.createIndex(INDEX.contactByTouchDue, ['cadenceDays', 'touchDueAt']);
+
+      db.createObjectStore('meta');
+      await tx.objectStore('meta').put(DEFAULT_CADENCE, META.cadence);
+
+      await backfillStages(tx);
+    },
+  },
 ];
 
 /** v1 steps have no `openDue`; give it to the ones not done so the due index lists them. */
@@ -137,6 +163,20 @@ async function backfillOpenDue(tx: UpgradeTransaction): Promise<void> {
 }
 
 /**
+ * Contacts as versions 1 to 3 stored them, before stages and cadences. A step checks records
+ * against the shape of its own version: the current one has fields a later step adds.
+ */
+export const ContactBeforeStages = Contact.omit({
+  stage: true,
+  stageHistory: true,
+  keepInTouchDays: true,
+  lastTouchAt: true,
+  cadenceDays: true,
+  touchDueAt: true,
+  keepInTouchSnoozedUntil: true,
+});
+
+/**
  * v2 contacts have no `awaitingReplySince`; work it out from each contact's touches, read
  * through the contact's stretch of the `[contactId, at]` index, one contact at a time so that
  * a large history never sits in memory at once.
@@ -151,8 +191,31 @@ async function backfillAwaitingReply(tx: UpgradeTransaction): Promise<void> {
 
     if (since !== contact.awaitingReplySince) {
       const place = `contacts[${contact.id}]`;
-      await cursor.update(checked(Contact, withAwaitingReply(contact, since), place));
+      const record = checked(ContactBeforeStages, withAwaitingReply(contact, since), place);
+
+      // The store is typed as it is now; at this step its contacts have no stage yet.
+      await cursor.update(record as Contact);
     }
+
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * v3 contacts have no stage: each starts in the stage its status suggests, as of the time it
+ * was saved, and follows that stage's default cadence from its last touch.
+ */
+async function backfillStages(tx: UpgradeTransaction): Promise<void> {
+  const touches = tx.objectStore('touches').index(INDEX.touchByContactAt);
+  let cursor = await tx.objectStore('contacts').openCursor();
+
+  while (cursor) {
+    const contact = cursor.value;
+    const lastTouchAt = lastStandingTouchAt(await touches.getAll(touchesOf(contact.id)));
+
+    // Checked as it was, so a fault is named once rather than again in the fields built on it.
+    const record = withFirstStage(checked(ContactBeforeStages, contact, `contacts[${contact.id}]`));
+    await cursor.update(withTouchDue(withLastTouch(record, lastTouchAt), DEFAULT_CADENCE));
 
     cursor = await cursor.continue();
   }

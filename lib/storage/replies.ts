@@ -1,10 +1,8 @@
-import { Contact } from '../model/contact';
-import { awaitingReplySince, withAwaitingReply } from './awaiting-reply';
-import { INDEX, touchesOf } from './db';
-import type { RapportDB, StoreName } from './db';
+import type { Contact } from '../model/contact';
+import { INDEX } from './db';
+import type { RapportDB } from './db';
 import { ListLimit } from './due';
 import { inReadTx, validated } from './tx';
-import type { WriteTx } from './tx';
 
 export interface RepliesDue {
   /** Contacts waiting for the rep's answer, the longest waiting first. */
@@ -46,29 +44,4 @@ export async function countRepliesDue(db: RapportDB): Promise<number> {
   return inReadTx(db, ['contacts'], (tx) =>
     tx.objectStore('contacts').index(INDEX.contactByAwaitingReply).count(),
   );
-}
-
-/**
- * Works `awaitingReplySince` out again from the contact's touches, within the transaction that
- * just wrote them, so that the field never disagrees with the history. Reads only this
- * contact's stretch of the `[contactId, at]` index; writes the contact only when it changes.
- */
-export async function refreshAwaitingReply<N extends StoreName>(
-  tx: WriteTx<N | 'contacts' | 'touches'>,
-  contactId: string,
-): Promise<void> {
-  const contacts = tx.objectStore('contacts');
-  const [contact, touches] = await Promise.all([
-    contacts.get(contactId),
-    tx.objectStore('touches').index(INDEX.touchByContactAt).getAll(touchesOf(contactId)),
-  ]);
-
-  // Touches are only written for saved contacts, so there is always one; nothing to keep else.
-  if (!contact) return;
-
-  const since = awaitingReplySince(touches);
-
-  if (since === contact.awaitingReplySince) return;
-
-  await contacts.put(validated(Contact, withAwaitingReply(contact, since), 'contact'));
 }

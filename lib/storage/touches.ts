@@ -4,7 +4,7 @@ import type { RapportDB } from './db';
 import { INDEX, touchesOf } from './db';
 import { InvalidRecordError, NotFoundError, fieldIssues, formatPath } from './errors';
 import type { FieldIssue } from './errors';
-import { refreshAwaitingReply } from './replies';
+import { refreshContacts } from './derived-fields';
 import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
 import type { WriteTx } from './tx';
 
@@ -18,6 +18,9 @@ export interface LoggedTouches {
   skipped: number;
 }
 
+/** The touches, their contacts, and the cadence the contacts' due times follow. */
+const TOUCH_STORES: ('contacts' | 'touches' | 'meta')[] = ['contacts', 'touches', 'meta'];
+
 /**
  * Appends a touch to a contact's history. To correct one, log a new touch whose `supersedes`
  * names it: touches are never changed or deleted one by one. A touch whose `ref` is already
@@ -30,9 +33,7 @@ export async function logTouch(
 ): Promise<Touch> {
   const touch = newTouch(validated(NewTouch, input, 'touch'), now);
 
-  const [logged] = await inWriteTx(db, ['contacts', 'touches'], (tx) =>
-    writeTouches(tx, [touch], SINGLE),
-  );
+  const [logged] = await inWriteTx(db, TOUCH_STORES, (tx) => writeTouches(tx, [touch], SINGLE));
 
   return logged?.touch ?? touch;
 }
@@ -51,9 +52,7 @@ export async function logTouches(
 
   if (touches.length === 0) return { added: [], skipped: 0 };
 
-  const logged = await inWriteTx(db, ['contacts', 'touches'], (tx) =>
-    writeTouches(tx, touches, BATCH),
-  );
+  const logged = await inWriteTx(db, TOUCH_STORES, (tx) => writeTouches(tx, touches, BATCH));
   const added = logged.filter((l) => l.added).map((l) => l.touch);
 
   return { added, skipped: touches.length - added.length };
@@ -95,7 +94,7 @@ function place(i: number): string {
   return `touches[${i}]`;
 }
 
-type TouchTx = WriteTx<'contacts' | 'touches'>;
+type TouchTx = WriteTx<'contacts' | 'touches' | 'meta'>;
 
 interface Logged {
   /** The touch now stored for this input: the new one, or the one that had its ref. */
@@ -114,8 +113,9 @@ async function writeTouches(tx: TouchTx, touches: Touch[], naming: Naming): Prom
 
   await allOf(added.map((touch) => () => store.add(touch)));
 
-  const owners = [...new Set(added.map((touch) => touch.contactId))];
-  await Promise.all(owners.map((id) => refreshAwaitingReply(tx, id)));
+  // Each contact is refreshed once, however many of the batch's touches it has.
+  const owners = added.map((touch) => touch.contactId);
+  await refreshContacts(tx, owners);
 
   return logged;
 }

@@ -24,6 +24,9 @@ const READING: ProfileReading = {
 const SAVED: Contact = {
   id: 'c1',
   ...draftFromReading(READING, cardFromReading(READING)),
+  stage: 'identification',
+  stageHistory: [{ stage: 'identification', since: '2026-01-05T10:00:00.000Z' }],
+  keepInTouchDays: null,
   createdAt: '2026-01-05T10:00:00.000Z',
   updatedAt: '2026-01-05T10:00:00.000Z',
 };

@@ -27,6 +27,10 @@ describe('what Rapport asks of the browser', () => {
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'sidePanel']);
   });
 
+  it('asks for notifications only as an option, for the daily reminder', () => {
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+  });
+
   it('has host access to LinkedIn only', () => {
     expect(manifest.host_permissions).toEqual(['https://www.linkedin.com/*']);
   });

@@ -13,6 +13,7 @@ const DEFAULT_TARGETS: ReplyTargets = {
   'not-a-fit': { amount: 1, unit: 'days' },
 };
 const DEFAULT_SCHEDULE = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' };
+const REMINDER_OFF = { enabled: false, time: '09:00' };
 
 async function store(settings: unknown): Promise<void> {
   await fakeBrowser.storage.local.set({ settings });
@@ -30,6 +31,7 @@ describe('the settings', () => {
       diagnostics: false,
       autoLogConversations: false,
       replies: { schedule: DEFAULT_SCHEDULE, targets: DEFAULT_TARGETS },
+      reminder: REMINDER_OFF,
     });
   });
 
@@ -42,6 +44,7 @@ describe('the settings', () => {
       diagnostics: true,
       autoLogConversations: false,
       replies: { schedule: DEFAULT_SCHEDULE, targets: DEFAULT_TARGETS },
+      reminder: REMINDER_OFF,
     });
   });
 
@@ -59,6 +62,7 @@ describe('the settings', () => {
       diagnostics: true,
       autoLogConversations: true,
       replies: { schedule, targets: { ...DEFAULT_TARGETS, lead: { amount: 2, unit: 'hours' } } },
+      reminder: REMINDER_OFF,
     });
   });
 
@@ -81,6 +85,46 @@ describe('the settings', () => {
         schedule: DEFAULT_SCHEDULE,
         targets: { ...DEFAULT_TARGETS, client: { amount: 3, unit: 'days' } },
       },
+      reminder: REMINDER_OFF,
+    });
+  });
+
+  it('keep the reminder off for settings stored before there was one', async () => {
+    const schedule = { days: [1, 2, 3, 4], start: '08:00', end: '16:00', timeZone: 'Asia/Tokyo' };
+    await store({
+      diagnostics: true,
+      autoLogConversations: true,
+      replies: { schedule, targets: DEFAULT_TARGETS },
+    });
+
+    const settings = await getSettings();
+
+    expect(settings).toEqual({
+      diagnostics: true,
+      autoLogConversations: true,
+      replies: { schedule, targets: DEFAULT_TARGETS },
+      reminder: { enabled: false, time: '09:00' },
+    });
+  });
+
+  it('keep the reminder being on when only its stored time is damaged', async () => {
+    await store({ diagnostics: false, reminder: { enabled: true, time: '25:00' } });
+
+    const settings = await getSettings();
+
+    expect(settings.reminder).toEqual({ enabled: true, time: '09:00' });
+  });
+
+  it('store a new reminder with the rest of the settings', async () => {
+    await store({ diagnostics: true });
+
+    await updateSettings({ reminder: { enabled: true, time: '08:15' } });
+
+    expect(await stored()).toEqual({
+      diagnostics: true,
+      autoLogConversations: false,
+      replies: { schedule: DEFAULT_SCHEDULE, targets: DEFAULT_TARGETS },
+      reminder: { enabled: true, time: '08:15' },
     });
   });
 
@@ -102,6 +146,7 @@ describe('the settings', () => {
       diagnostics: true,
       autoLogConversations: true,
       replies: { schedule: DEFAULT_SCHEDULE, targets: DEFAULT_TARGETS },
+      reminder: REMINDER_OFF,
     });
   });
 

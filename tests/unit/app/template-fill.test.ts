@@ -29,6 +29,9 @@ const ngozi: Contact = {
   status: 'lead',
   tags: [],
   notes: '',
+  stage: 'commercial',
+  stageHistory: [{ stage: 'commercial', since: '2026-06-12T09:00:00.000Z' }],
+  keepInTouchDays: null,
   createdAt: '2026-06-12T09:00:00.000Z',
   updatedAt: '2026-06-12T09:00:00.000Z',
 };

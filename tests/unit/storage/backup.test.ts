@@ -5,6 +5,13 @@ import { applyImport, exportBackup, planImport } from '@/lib/storage/backup';
 import type { BackupFile } from '@/lib/storage/backup';
 import type { Contact } from '@/lib/model/contact';
 import {
+  getCadence,
+  setCadence,
+  setKeepInTouch,
+  setStage,
+  snoozeKeepInTouch,
+} from '@/lib/storage/cadence';
+import {
   deleteAllData,
   deleteContact,
   getContact,
@@ -55,7 +62,7 @@ describe('exporting a backup', () => {
 
     expect(backup).toMatchObject({
       format: 'rapport-backup',
-      version: 2,
+      version: 3,
       exportedAt: '2026-03-11T15:30:00.000Z',
     });
     const { contacts, touches, nextSteps, templates } = backup;
@@ -91,7 +98,10 @@ describe('importing a backup', () => {
     expect(plan.add.contacts.map((c) => c.id)).toEqual([grace?.id]);
     expect(plan.add.touches.map((t) => t.contactId)).toEqual([grace?.id, grace?.id]);
     expect(plan.add.nextSteps.map((s) => s.contactId)).toEqual([grace?.id]);
-    expect(plan.update).toEqual({ contacts: [ada], nextSteps: [], templates: [] });
+    // The last touch is worked out again as the import writes the touches.
+    const adaAsImported = { ...ada, lastTouchAt: undefined };
+    expect(plan.update).toEqual({ contacts: [adaAsImported], nextSteps: [], templates: [] });
+    expect(plan.update.contacts[0]).not.toHaveProperty('lastTouchAt');
     expect(plan.unchanged).toEqual({ contacts: 1, touches: 4, nextSteps: 2, templates: 1 });
     expect((await getContact(db, ada?.id ?? ''))?.notes).toBe('changed since the backup');
   });
@@ -315,10 +325,10 @@ describe('a backup that cannot be imported', () => {
   });
 
   it('comes from a newer version', async () => {
-    const error = await rejectionOf((backup) => ({ ...backup, version: 3 }));
+    const error = await rejectionOf((backup) => ({ ...backup, version: 4 }));
 
     expect(error.message).toBe(
-      'This backup comes from a newer Rapport (backup version 3). ' +
+      'This backup comes from a newer Rapport (backup version 4). ' +
         'Update Rapport, then import it again.',
     );
   });
@@ -327,7 +337,7 @@ describe('a backup that cannot be imported', () => {
     const error = await rejectionOf((backup) => ({ ...backup, version: '1' }));
 
     expect(error.message).toBe(
-      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 2.',
+      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 3.',
     );
   });
 
@@ -384,5 +394,183 @@ describe('a backup that cannot be imported', () => {
     expect(error.issues).toEqual([
       { path: 'nextSteps[3]', message: 'Its contact already has an open next step' },
     ]);
+  });
+});
+
+describe('backing up stages and cadences', () => {
+  /** Wendy moved on to development with a cadence of her own; Carl's next touch is put off. */
+  async function seedStages(db: RapportDB): Promise<{ wendy: string; carl: string }> {
+    const wendy = (
+      await saveContact(db, draft('weekly-wendy', { stage: 'connection' }), { now: NOW })
+    ).contact.id;
+    const carl = (await saveContact(db, draft('client-carl', { stage: 'retention' }), { now: NOW }))
+      .contact.id;
+    await logTouch(db, { ...call, contactId: wendy, at: '2026-03-10T12:00:00.000Z' }, NOW);
+    await setStage(db, wendy, 'development', LATER);
+    await setKeepInTouch(db, wendy, 10, LATER);
+    await snoozeKeepInTouch(db, carl, 60, LATER);
+
+    return { wendy, carl };
+  }
+
+  it('gives back stages, their history, own cadences and snoozes after delete-all', async () => {
+    const db = await freshDb();
+    const { wendy } = await seedStages(db);
+    const before = await exported(db);
+    await deleteAllData(db);
+
+    await applyImport(db, await planImport(db, JSON.stringify(before)));
+
+    expect(await exported(db)).toEqual(before);
+    expect(await getContact(db, wendy)).toMatchObject({
+      stage: 'development',
+      stageHistory: [
+        { stage: 'connection', since: '2026-03-10T09:00:00.000Z' },
+        { stage: 'development', since: '2026-03-11T15:30:00.000Z' },
+      ],
+      keepInTouchDays: 10,
+      lastTouchAt: '2026-03-10T12:00:00.000Z',
+      cadenceDays: 10,
+      touchDueAt: '2026-03-20T12:00:00.000Z',
+    });
+  });
+
+  it('works out due times with this Rapport’s cadence, not the file’s', async () => {
+    const source = await freshDb();
+    const { carl } = await seedStages(source);
+    const backup = await exported(source);
+    const forged = {
+      ...backup,
+      contacts: backup.contacts.map((c) => ({
+        ...c,
+        cadenceDays: 1,
+        touchDueAt: NOW.toISOString(),
+      })),
+    };
+    const target = await freshDb();
+    await setCadence(target, { ...(await getCadence(target)), retention: 90 });
+
+    await applyImport(target, await planImport(target, forged));
+
+    expect(await getContact(target, carl)).toMatchObject({
+      keepInTouchSnoozedUntil: '2026-05-10T15:30:00.000Z',
+      cadenceDays: 90,
+      touchDueAt: '2026-06-08T09:00:00.000Z',
+    });
+  });
+
+  it('refuses a contact whose stage history does not end in its stage', async () => {
+    const db = await freshDb();
+    await seedStages(db);
+    const backup = await exported(db);
+    const muddled = {
+      ...backup,
+      contacts: backup.contacts.map((c, i) => (i === 1 ? { ...c, stage: 'commercial' } : c)),
+    };
+
+    const planning = planImport(db, muddled);
+
+    await expect(planning).rejects.toMatchObject({
+      issues: [
+        { path: 'contacts[1].stageHistory', message: 'Its last entry is not the contact’s stage' },
+      ],
+    });
+  });
+});
+
+/** A version 2 file as Rapport wrote it before stages: a lead and a client. */
+const V2_FILE = {
+  format: 'rapport-backup',
+  version: 2,
+  exportedAt: '2026-03-01T10:00:00.000Z',
+  contacts: [
+    {
+      id: 'c-lena',
+      key: 'lena-fischer',
+      profileUrl: 'https://www.linkedin.com/in/lena-fischer/',
+      memberUrn: null,
+      name: { display: 'Lena Fischer', given: 'Lena', family: 'Fischer' },
+      headline: 'COO at Brightline Freight',
+      company: 'Brightline Freight',
+      title: 'COO',
+      location: 'Hamburg',
+      avatarUrl: null,
+      openToWork: false,
+      segment: 'logistics',
+      relevance: 'A',
+      role: 'decision-maker',
+      source: 'event',
+      sourceDetail: 'Logistics Summit',
+      status: 'lead',
+      tags: ['q2'],
+      notes: '',
+      awaitingReplySince: '2026-02-20T08:00:00.000Z',
+      createdAt: '2026-01-15T10:00:00+01:00',
+      updatedAt: '2026-02-20T10:00:00.000Z',
+    },
+    {
+      id: 'c-ivan',
+      key: 'ivan-petrov',
+      profileUrl: 'https://www.linkedin.com/in/ivan-petrov/',
+      memberUrn: null,
+      name: { display: 'Ivan Petrov', given: 'Ivan', family: 'Petrov' },
+      headline: 'Head of Finance',
+      company: 'Northwind',
+      title: 'Head of Finance',
+      location: 'Riga',
+      avatarUrl: null,
+      openToWork: false,
+      segment: 'saas',
+      relevance: 'B',
+      role: 'budget-owner',
+      source: 'referral',
+      sourceDetail: 'Lena',
+      status: 'client',
+      tags: [],
+      notes: 'Renewal in June',
+      createdAt: '2025-09-01T10:00:00.000Z',
+      updatedAt: '2025-12-01T10:00:00.000Z',
+    },
+  ],
+  touches: [
+    {
+      id: 't-lena',
+      contactId: 'c-lena',
+      at: '2026-02-20T08:00:00.000Z',
+      channel: 'linkedin-message',
+      direction: 'inbound',
+      summary: 'Can we talk pricing next week?',
+      supersedes: null,
+      createdAt: '2026-02-20T08:05:00.000Z',
+    },
+  ],
+  nextSteps: [],
+  templates: [],
+};
+
+describe('importing a version 2 file, from before stages', () => {
+  it('puts each contact in the stage its status suggests, as the database upgrade does', async () => {
+    const db = await freshDb();
+
+    const plan = await planImport(db, V2_FILE);
+    await applyImport(db, plan);
+
+    expect(plan.add.contacts.map((c) => [c.id, c.stage, c.stageHistory])).toEqual([
+      ['c-lena', 'commercial', [{ stage: 'commercial', since: '2026-01-15T09:00:00.000Z' }]],
+      ['c-ivan', 'retention', [{ stage: 'retention', since: '2025-09-01T10:00:00.000Z' }]],
+    ]);
+    expect(await getContact(db, 'c-lena')).toMatchObject({
+      keepInTouchDays: null,
+      awaitingReplySince: '2026-02-20T08:00:00.000Z',
+      lastTouchAt: '2026-02-20T08:00:00.000Z',
+      cadenceDays: 7,
+      touchDueAt: '2026-02-27T08:00:00.000Z',
+    });
+    expect(await getContact(db, 'c-ivan')).toMatchObject({
+      keepInTouchDays: null,
+      cadenceDays: 45,
+      touchDueAt: '2025-10-16T10:00:00.000Z',
+    });
+    expect((await exported(db)).version).toBe(3);
   });
 });

@@ -21,8 +21,18 @@ describe('the storage benchmark', () => {
       ['countOverdue (median)', 'ms', null],
       ['getContactByKey (median)', 'ms', null],
       ['listTouches of one contact (median)', 'ms', null],
+      ['listKeepInTouch, first call', 'ms', 50],
+      ['listKeepInTouch (median)', 'ms', 50],
+      ['listMostOverdue, the list without counting the rest (median)', 'ms', 50],
+      ['listKeepInTouch items returned', 'count', null],
+      ['listKeepInTouch items beyond the limit', 'count', null],
+      ['countKeepInTouch (median)', 'ms', null],
+      ['log a touch and update due dates (median)', 'ms', 10],
     ]);
     expect(results.find((r) => r.name === 'records: touches')?.value).toBe(600);
     expect(results.find((r) => r.name === 'listDueFollowUps items returned')?.value).toBe(22);
+    const kept = (name: string) => results.find((r) => r.name === name)?.value;
+    expect(kept('listKeepInTouch items returned')).toBe(50);
+    expect(kept('listKeepInTouch items beyond the limit')).toBe(143);
   });
 });

@@ -46,6 +46,9 @@ describe('saving a contact', () => {
       status: 'new',
       tags: [],
       notes: '',
+      stage: 'identification',
+      stageHistory: [{ stage: 'identification', since: '2026-03-10T09:00:00.000Z' }],
+      keepInTouchDays: null,
       createdAt: '2026-03-10T09:00:00.000Z',
       updatedAt: '2026-03-10T09:00:00.000Z',
     });

@@ -1,9 +1,11 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { getCadence } from '@/lib/storage/cadence';
 import { getContact, getContactByKey, listRecentContacts } from '@/lib/storage/contacts';
 import { DB_VERSION, openRapportDB } from '@/lib/storage/db';
 import { DatabaseClosedError, UpgradeBlockedError } from '@/lib/storage/errors';
 import { listDueFollowUps } from '@/lib/storage/due';
+import { countKeepInTouch, listKeepInTouch } from '@/lib/storage/keep-in-touch';
 import { getOpenNextStep } from '@/lib/storage/next-steps';
 import { countRepliesDue, listRepliesDue } from '@/lib/storage/replies';
 import { listTemplates, saveTemplate } from '@/lib/storage/templates';
@@ -32,6 +34,17 @@ const V1_CONTACT = {
   notes: '',
   createdAt: '2025-11-02T10:00:00.000Z',
   updatedAt: '2025-11-20T10:00:00.000Z',
+};
+
+/** The v1 contact after every upgrade: warm is the development stage, every 14 days. */
+const V1_STAGED = {
+  ...V1_CONTACT,
+  stage: 'development',
+  stageHistory: [{ stage: 'development', since: '2025-11-02T10:00:00.000Z' }],
+  keepInTouchDays: null,
+  lastTouchAt: '2025-11-03T09:00:00.000Z',
+  cadenceDays: 14,
+  touchDueAt: '2025-11-17T09:00:00.000Z',
 };
 
 const V1_TOUCH = {
@@ -92,9 +105,9 @@ describe('upgrading from version 1', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(3);
-    expect(await getContact(db, 'c-ada')).toEqual(V1_CONTACT);
-    expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_CONTACT);
+    expect(db.version).toBe(4);
+    expect(await getContact(db, 'c-ada')).toEqual(V1_STAGED);
+    expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_STAGED);
     expect(await listTouches(db, 'c-ada')).toEqual([{ ...V1_TOUCH, supersededBy: null }]);
     const steps = await db.getAll('nextSteps');
     expect(steps.map((s) => [s.id, s.state, s.openDue])).toEqual([
@@ -141,7 +154,7 @@ describe('upgrading from version 1', () => {
     v1.close();
   });
 
-  it('runs both later steps, so open steps are due and unanswered messages are listed', async () => {
+  it('runs every later step: open steps due, unanswered messages listed, stages given', async () => {
     const name = uniqueName();
     const inbound = {
       ...V1_TOUCH,
@@ -159,8 +172,10 @@ describe('upgrading from version 1', () => {
       's-open',
     ]);
     expect(await getContact(db, 'c-ada')).toEqual({
-      ...V1_CONTACT,
+      ...V1_STAGED,
       awaitingReplySince: '2025-11-04T17:00:00.000Z',
+      lastTouchAt: '2025-11-04T17:00:00.000Z',
+      touchDueAt: '2025-11-18T17:00:00.000Z',
     });
     expect(await countRepliesDue(db)).toBe(1);
     db.close();
@@ -174,6 +189,7 @@ describe('upgrading from version 1', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(Array.from(db.objectStoreNames)).toEqual([
       'contacts',
+      'meta',
       'nextSteps',
       'templates',
       'touches',
@@ -182,6 +198,7 @@ describe('upgrading from version 1', () => {
       'by-awaiting-reply',
       'by-key',
       'by-status',
+      'by-touch-due',
       'by-updated',
     ]);
     expect(Array.from(db.transaction('touches').store.indexNames)).toEqual([
@@ -208,7 +225,7 @@ describe('two versions open at once', () => {
     );
     old.close();
     const db = await openRapportDB(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     db.close();
   });
 
@@ -216,9 +233,9 @@ describe('two versions open at once', () => {
     const name = uniqueName();
     const db = await openRapportDB(name);
 
-    const newer = await openDB(name, 4);
+    const newer = await openDB(name, 5);
 
-    expect(newer.version).toBe(4);
+    expect(newer.version).toBe(5);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(DatabaseClosedError);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(
       'Rapport was updated in another tab. Reload this page to keep working.',
@@ -301,6 +318,18 @@ async function createV2(name: string, contacts: object[] = V2_CONTACTS): Promise
   db.close();
 }
 
+/** A v2 contact, warm, after every upgrade: in the development stage, every 14 days. */
+function developing(contact: object | undefined, derived: object): object {
+  return {
+    ...contact,
+    stage: 'development',
+    stageHistory: [{ stage: 'development', since: '2025-11-02T10:00:00.000Z' }],
+    keepInTouchDays: null,
+    cadenceDays: 14,
+    ...derived,
+  };
+}
+
 describe('upgrading from version 2', () => {
   it('keeps every record and marks the contacts who wrote last as awaiting a reply', async () => {
     const name = uniqueName();
@@ -308,13 +337,27 @@ describe('upgrading from version 2', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(await db.getAll('contacts')).toEqual([
-      { ...V2_CONTACTS[0], awaitingReplySince: '2025-11-04T10:00:00.000Z' },
-      { ...V2_CONTACTS[2], awaitingReplySince: '2025-11-06T12:00:00.000Z' },
-      V2_CONTACTS[1],
-      V2_CONTACTS[3],
-      V2_CONTACTS[4],
+      developing(V2_CONTACTS[0], {
+        awaitingReplySince: '2025-11-04T10:00:00.000Z',
+        lastTouchAt: '2025-11-05T08:00:00.000Z',
+        touchDueAt: '2025-11-19T08:00:00.000Z',
+      }),
+      developing(V2_CONTACTS[2], {
+        awaitingReplySince: '2025-11-06T12:00:00.000Z',
+        lastTouchAt: '2025-11-07T12:00:00.000Z',
+        touchDueAt: '2025-11-21T12:00:00.000Z',
+      }),
+      developing(V2_CONTACTS[1], {
+        lastTouchAt: '2025-11-02T09:00:00.000Z',
+        touchDueAt: '2025-11-16T09:00:00.000Z',
+      }),
+      developing(V2_CONTACTS[3], {
+        lastTouchAt: '2025-11-02T09:00:00.000Z',
+        touchDueAt: '2025-11-16T09:00:00.000Z',
+      }),
+      developing(V2_CONTACTS[4], { touchDueAt: '2025-11-16T10:00:00.000Z' }),
     ]);
     const touches = await db.getAll('touches');
     expect(touches).toHaveLength(9);
@@ -375,5 +418,203 @@ describe('upgrading from version 2', () => {
     expect(await v2.get('contacts', 'c-ada')).toEqual(broken);
     expect(Array.from(v2.objectStoreNames)).toEqual(['contacts', 'nextSteps', 'touches']);
     v2.close();
+  });
+});
+
+/** A v3 contact as the v3 code saved it: UTC times, no stage. */
+function v3Contact(id: string, status: string, createdAt: string, more: object = {}): object {
+  const key = id.replace('c-', '');
+  const name = { display: key.charAt(0).toUpperCase() + key.slice(1), given: null, family: null };
+
+  return {
+    ...V1_CONTACT,
+    id,
+    key,
+    profileUrl: `https://www.linkedin.com/in/${key}/`,
+    name,
+    status,
+    createdAt,
+    updatedAt: createdAt,
+    ...more,
+  };
+}
+
+/** One contact of each status; Omar wrote last and awaits an answer. */
+const V3_CONTACTS = [
+  v3Contact('c-nora', 'new', '2026-01-05T10:00:00.000Z'),
+  v3Contact('c-omar', 'warm', '2026-01-06T10:00:00.000Z', {
+    awaitingReplySince: '2026-02-01T08:30:00.000Z',
+  }),
+  v3Contact('c-lena', 'lead', '2026-01-07T10:00:00.000Z'),
+  v3Contact('c-ivan', 'client', '2025-09-01T10:00:00.000Z'),
+  v3Contact('c-mia', 'partner', '2025-10-01T12:00:00.000Z'),
+  v3Contact('c-paul', 'dormant', '2025-05-01T10:00:00.000Z'),
+  v3Contact('c-zoe', 'not-a-fit', '2026-01-08T10:00:00.000Z'),
+];
+
+/** Lena's meeting was logged on the wrong day and corrected; Mia was never touched. */
+const V3_TOUCHES = [
+  v2Touch('t-nora', 'c-nora', '2026-03-01T10:00:00.000Z', 'comment', 'outbound'),
+  v2Touch('t-omar-1', 'c-omar', '2026-01-10T10:00:00.000Z', 'call', 'outbound'),
+  v2Touch('t-omar-2', 'c-omar', '2026-02-01T08:30:00.000Z', 'linkedin-message', 'inbound'),
+  v2Touch('t-lena-1', 'c-lena', '2026-02-20T14:00:00.000Z', 'meeting', 'outbound'),
+  v2Touch('t-lena-2', 'c-lena', '2026-02-19T14:00:00.000Z', 'meeting', 'outbound', 't-lena-1'),
+  v2Touch('t-ivan', 'c-ivan', '2025-12-01T09:00:00.000Z', 'email', 'outbound'),
+  v2Touch('t-paul', 'c-paul', '2025-06-01T10:00:00.000Z', 'call', 'outbound'),
+  v2Touch('t-zoe', 'c-zoe', '2026-01-09T10:00:00.000Z', 'event', 'inbound'),
+];
+
+/** Version 3 exactly as it shipped, written with plain idb rather than the current code. */
+async function createV3(name: string, contacts: object[] = V3_CONTACTS): Promise<void> {
+  const db = await openDB(name, 3, {
+    upgrade(v3) {
+      const contacts = v3.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex('by-key', 'key', { unique: true });
+      contacts.createIndex('by-status', 'status');
+      contacts.createIndex('by-updated', 'updatedAt');
+      contacts.createIndex('by-awaiting-reply', 'awaitingReplySince');
+      const touches = v3.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('by-contact-at', ['contactId', 'at']);
+      touches.createIndex('by-ref', 'ref', { unique: true });
+      const nextSteps = v3.createObjectStore('nextSteps', { keyPath: 'id' });
+      nextSteps.createIndex('by-contact', 'contactId');
+      nextSteps.createIndex('by-open-due', 'openDue');
+      const templates = v3.createObjectStore('templates', { keyPath: 'id' });
+      templates.createIndex('by-name', 'name');
+    },
+  });
+  const tx = db.transaction(['contacts', 'touches', 'nextSteps', 'templates'], 'readwrite');
+  await Promise.all([
+    ...contacts.map((contact) => tx.objectStore('contacts').put(contact)),
+    ...V3_TOUCHES.map((touch) => tx.objectStore('touches').put(touch)),
+    tx.objectStore('nextSteps').put({ ...V1_STEPS[0], contactId: 'c-omar', openDue: '2025-12-01' }),
+    tx.objectStore('templates').put({
+      id: 'tpl-1',
+      name: 'Check in',
+      body: 'Hi {firstName}, how is it going?',
+      statuses: ['client'],
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-05T10:00:00.000Z',
+    }),
+    tx.done,
+  ]);
+  db.close();
+}
+
+/** The stage fields a v3 contact gets, written out: `since` is when it was saved. */
+function inStage(stage: string, since: string): object {
+  return { stage, stageHistory: [{ stage, since }], keepInTouchDays: null };
+}
+
+describe('upgrading from version 3', () => {
+  it('puts each contact in the stage its status suggests, due by the default cadence', async () => {
+    const name = uniqueName();
+    await createV3(name);
+
+    const db = await openRapportDB(name);
+
+    expect(db.version).toBe(4);
+    const [nora, omar, lena, ivan, mia, paul, zoe] = V3_CONTACTS;
+    expect(await db.getAll('contacts')).toEqual([
+      {
+        ...ivan,
+        ...inStage('retention', '2025-09-01T10:00:00.000Z'),
+        lastTouchAt: '2025-12-01T09:00:00.000Z',
+        cadenceDays: 45,
+        touchDueAt: '2026-01-15T09:00:00.000Z',
+      },
+      {
+        ...lena,
+        ...inStage('commercial', '2026-01-07T10:00:00.000Z'),
+        lastTouchAt: '2026-02-19T14:00:00.000Z',
+        cadenceDays: 7,
+        touchDueAt: '2026-02-26T14:00:00.000Z',
+      },
+      {
+        ...mia,
+        ...inStage('retention', '2025-10-01T12:00:00.000Z'),
+        cadenceDays: 45,
+        touchDueAt: '2025-11-15T12:00:00.000Z',
+      },
+      {
+        ...nora,
+        ...inStage('identification', '2026-01-05T10:00:00.000Z'),
+        lastTouchAt: '2026-03-01T10:00:00.000Z',
+      },
+      {
+        ...omar,
+        ...inStage('development', '2026-01-06T10:00:00.000Z'),
+        lastTouchAt: '2026-02-01T08:30:00.000Z',
+        cadenceDays: 14,
+        touchDueAt: '2026-02-15T08:30:00.000Z',
+      },
+      {
+        ...paul,
+        ...inStage('connection', '2025-05-01T10:00:00.000Z'),
+        lastTouchAt: '2025-06-01T10:00:00.000Z',
+        cadenceDays: 7,
+        touchDueAt: '2025-06-08T10:00:00.000Z',
+      },
+      {
+        ...zoe,
+        ...inStage('identification', '2026-01-08T10:00:00.000Z'),
+        lastTouchAt: '2026-01-09T10:00:00.000Z',
+      },
+    ]);
+    expect(await db.count('touches')).toBe(8);
+    expect(await db.count('nextSteps')).toBe(1);
+    expect((await listTemplates(db)).map((t) => t.name)).toEqual(['Check in']);
+    expect(await getCadence(db)).toEqual({
+      identification: null,
+      connection: 7,
+      development: 14,
+      commercial: 7,
+      retention: 45,
+    });
+    db.close();
+  });
+
+  it('lists the contacts due for a touch right after the upgrade, most overdue first', async () => {
+    const name = uniqueName();
+    await createV3(name);
+
+    const db = await openRapportDB(name);
+    const due = await listKeepInTouch(db, NOW);
+
+    expect(due.items.map((item) => item.contact.id)).toEqual([
+      'c-paul',
+      'c-mia',
+      'c-lena',
+      'c-omar',
+      'c-ivan',
+    ]);
+    expect(due.more).toBe(0);
+    expect(await countKeepInTouch(db, NOW)).toBe(5);
+    expect(await countRepliesDue(db)).toBe(1);
+    db.close();
+  });
+
+  it('keeps version 3 and its data when a contact cannot be migrated', async () => {
+    const name = uniqueName();
+    const odd = v3Contact('c-odd', 'prospect', '2026-01-05T10:00:00.000Z');
+    await createV3(name, [...V3_CONTACTS, odd]);
+
+    const opening = openRapportDB(name);
+
+    await expect(opening).rejects.toThrow(
+      'Upgrading the data failed: contacts[c-odd].status: Invalid option: expected one of ' +
+        '"new"|"warm"|"lead"|"client"|"partner"|"dormant"|"not-a-fit"',
+    );
+    const v3 = await openDB(name);
+    expect(v3.version).toBe(3);
+    expect(await v3.get('contacts', 'c-odd')).toEqual(odd);
+    expect(await v3.get('contacts', 'c-omar')).toEqual(V3_CONTACTS[1]);
+    expect(Array.from(v3.objectStoreNames)).toEqual([
+      'contacts',
+      'nextSteps',
+      'templates',
+      'touches',
+    ]);
+    v3.close();
   });
 });
