@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createLogger } from './logger';
 import { getContactByKey } from './storage/contacts';
 import { countOverdue } from './storage/due';
+import { countKeepInTouch } from './storage/keep-in-touch';
 import type { RapportDB } from './storage/db';
 import { todayIn } from './dates';
 import type { PageReading } from './model/reading';
@@ -37,9 +38,15 @@ export async function showTabBadge(
   await toolbar().setBadgeBackgroundColor({ tabId, color: look.color });
 }
 
+/** Off a profile the badge counts what waits: overdue follow-ups and contacts due a touch. */
 export async function showOverdueBadge(db: RapportDB): Promise<void> {
-  const overdue = await countOverdue(db, todayIn());
-  await toolbar().setBadgeText({ text: overdue > 0 ? String(overdue) : '' });
+  const [overdue, keepInTouch] = await Promise.all([
+    countOverdue(db, todayIn()),
+    countKeepInTouch(db, new Date()),
+  ]);
+  const waiting = overdue + keepInTouch;
+
+  await toolbar().setBadgeText({ text: waiting > 0 ? String(waiting) : '' });
   await toolbar().setBadgeBackgroundColor({ color: OVERDUE_COLOR });
-  log.debug(`overdue follow-ups: ${overdue}`);
+  log.debug(`overdue follow-ups: ${overdue}, due a touch: ${keepInTouch}`);
 }

@@ -1,4 +1,4 @@
-import type { Contact, ProfileField, STORAGE_KEPT } from './model/contact';
+import type { Contact, KeptOverPage, ProfileField, STORAGE_KEPT } from './model/contact';
 import { PROFILE_FIELDS } from './model/contact';
 import type { ConversationPerson, ProfileReading } from './model/reading';
 import { canonicalProfileUrl, cleanName } from './sites/linkedin';
@@ -55,6 +55,7 @@ export function draftFromReading(profile: ProfileReading, card: CardFields): Con
     location: orNull(card.location),
     avatarUrl: profile.avatarUrl,
     openToWork: profile.openToWork,
+    keptOverPage: keptOver(profile, card),
     segment: '',
     relevance: null,
     role: null,
@@ -72,19 +73,37 @@ export interface FieldChange {
   page: string;
 }
 
-/** The fields where the page now says something other than the stored card. */
+/**
+ * The fields where the page now says something other than the stored card, leaving out a page
+ * value the rep already chose their own over (it is not news).
+ */
 export function changesOnPage(contact: Contact, profile: ProfileReading): FieldChange[] {
+  const kept = contact.keptOverPage ?? {};
   const changes: FieldChange[] = [];
-  if (profile.name && profile.name !== contact.name.display) {
-    changes.push({ field: 'name', stored: contact.name.display, page: profile.name });
+  const name = profile.name;
+  if (name && name !== contact.name.display && name !== kept.name) {
+    changes.push({ field: 'name', stored: contact.name.display, page: name });
   }
 
   for (const field of PROFILE_FIELDS) {
     const page = profile[field];
-    if (page && page !== contact[field]) changes.push({ field, stored: contact[field], page });
+    const news = page && page !== contact[field] && page !== kept[field];
+    if (news) changes.push({ field, stored: contact[field], page });
   }
 
   return changes;
+}
+
+/** The page values the rep replaced with their own while saving. */
+function keptOver(profile: ProfileReading, card: CardFields): KeptOverPage {
+  const kept: KeptOverPage = {};
+
+  for (const field of ['name', ...PROFILE_FIELDS] as const) {
+    const page = profile[field];
+    if (page && card[field].trim() !== page) kept[field] = page;
+  }
+
+  return kept;
 }
 
 /** Splits "a, b ,c" into clean, unique tags. */

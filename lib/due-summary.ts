@@ -1,6 +1,7 @@
 import { todayIn } from './dates';
 import type { RapportDB } from './storage/db';
 import { countDueWithin, countOverdue } from './storage/due';
+import { countKeepInTouch } from './storage/keep-in-touch';
 import { countRepliesDue } from './storage/replies';
 
 /**
@@ -14,6 +15,8 @@ export interface DueSummary {
   overdue: number;
   /** Open next steps due today. */
   dueToday: number;
+  /** Contacts past their cadence: due for a touch with no step needed. */
+  keepInTouch: number;
 }
 
 /**
@@ -25,14 +28,15 @@ export interface DueSummary {
 export async function dueSummary(db: RapportDB, now: Date): Promise<DueSummary> {
   const today = todayIn(undefined, now);
 
-  const [repliesDue, overdue, dueByToday] = await Promise.all([
+  const [repliesDue, overdue, dueByToday, keepInTouch] = await Promise.all([
     countRepliesDue(db),
     countOverdue(db, today),
     countDueWithin(db, today, 0),
+    countKeepInTouch(db, now),
   ]);
 
   // Two counts from separate reads: a step done in between must not make this negative.
-  return { repliesDue, overdue, dueToday: Math.max(0, dueByToday - overdue) };
+  return { repliesDue, overdue, dueToday: Math.max(0, dueByToday - overdue), keepInTouch };
 }
 
 export function nothingDue(summary: DueSummary): boolean {

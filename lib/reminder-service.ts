@@ -32,6 +32,7 @@ const LINES: { [K in keyof DueSummary]: (count: number) => string } = {
   repliesDue: (count) => i18n.t('reminder.repliesDue', [String(count)]),
   overdue: (count) => i18n.t('reminder.overdue', [String(count)]),
   dueToday: (count) => i18n.t('reminder.dueToday', [String(count)]),
+  keepInTouch: (count) => i18n.t('reminder.keepInTouch', [String(count)]),
 };
 
 // Persisted, not kept in memory: the worker may be stopped between two checks.

@@ -2,10 +2,13 @@ import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { AutoLogSection } from './AutoLogSection';
 import { BackupSection } from './BackupSection';
+import { CadenceSection } from './CadenceSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DeleteAllSection } from './DeleteAllSection';
+import { ExportSection } from './ExportSection';
 import { RepliesSection } from './RepliesSection';
 import { ReminderSection } from './ReminderSection';
+import { StorageSection } from './StorageSection';
 import { MessagesImportSection } from './MessagesImportSection';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -14,11 +17,14 @@ export function OptionsApp(): ReactNode {
     <main style={{ maxWidth: 720, margin: '0 auto' }}>
       <h1>{i18n.t('options.title')}</h1>
       <p className="muted">{i18n.t('options.privacy')}</p>
+      <CadenceSection />
       <RepliesSection />
       <ReminderSection />
       <AutoLogSection />
       <TemplatesSection />
       <BackupSection />
+      <ExportSection />
+      <StorageSection />
       <MessagesImportSection />
       <DiagnosticsSection />
       <DeleteAllSection />

@@ -28,7 +28,15 @@ export function DueGroup({ id, title, items, onChanged }: DueGroupProps): ReactN
   );
 }
 
-function DueRow({ item, onChanged }: { item: DueItem; onChanged: () => Promise<void> }) {
+interface DueRowProps {
+  item: DueItem;
+  onChanged: () => Promise<void>;
+  /** Pages that list several kinds of rows name them all alike. */
+  testId?: string;
+}
+
+/** One due step: who, what and when, with Done and the snoozes. */
+export function DueRow({ item, onChanged, testId = 'due-item' }: DueRowProps): ReactNode {
   const { step, contact } = item;
   const act = async (write: () => Promise<unknown>): Promise<void> => {
     await write();
@@ -37,7 +45,7 @@ function DueRow({ item, onChanged }: { item: DueItem; onChanged: () => Promise<v
   };
 
   return (
-    <li data-testid="due-item" data-step-id={step.id}>
+    <li data-testid={testId} data-step-id={step.id}>
       <div className="row">
         <a href={contact.profileUrl} target="_blank" rel="noreferrer">
           {contact.name.display}

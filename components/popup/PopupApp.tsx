@@ -6,25 +6,38 @@ import type { ReplySettings } from '@/lib/reply-targets';
 import { getSettings } from '@/lib/settings';
 import { countDueWithin, listDueFollowUps, type DueFollowUps } from '@/lib/storage/due';
 import { listRepliesDue, type RepliesDue } from '@/lib/storage/replies';
+import {
+  countKeepInTouch,
+  listMostOverdue,
+  type KeepInTouchItem,
+} from '@/lib/storage/keep-in-touch';
 import { Banner } from '../Banner';
 import { database, messageOf, onDataChanged } from '../data';
 import { DueGroup } from './DueGroup';
+import { KeepInTouchGroup } from './KeepInTouchGroup';
 import { RepliesDueGroup } from './RepliesDueGroup';
 
 /** A popup is small: the earliest due steps, and how many more wait behind them. */
 const POPUP_LIMIT = 50;
 // Replies come first, so fewer of them: the follow-ups must stay in reach.
 const REPLIES_LIMIT = 20;
+const KEEP_IN_TOUCH_LIMIT = 20;
 
 interface PopupData {
   due: DueFollowUps;
   replies: RepliesDue;
   replySettings: ReplySettings;
+  keepInTouch: KeepInTouchItem[];
+  /** Contacts past their cadence beyond the list; null until counted. */
+  moreKeepInTouch: number | null;
   /** When the lists were read; waits are measured up to then. */
   now: Date;
 }
 
-/** Replies due, oldest wait first; then due follow-ups: overdue, today and the next 7 days. */
+/**
+ * Replies due, oldest wait first; then due follow-ups: overdue, today and the next 7 days; then
+ * the contacts past their cadence, the furthest past it first.
+ */
 export function PopupApp(): ReactNode {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +65,16 @@ export function PopupApp(): ReactNode {
     <main style={{ width: 380 }}>
       <header className="row">
         <h1>{i18n.t('popup.title')}</h1>
+        <a
+          href="today.html"
+          target="_blank"
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/today.html') });
+          }}
+        >
+          {i18n.t('today.title')}
+        </a>
         <button onClick={() => void openSidePanel()}>{i18n.t('popup.openPanel')}</button>
         <button onClick={() => void browser.runtime.openOptionsPage()}>
           {i18n.t('popup.options')}
@@ -65,31 +88,42 @@ export function PopupApp(): ReactNode {
 
 async function readPopupData(): Promise<PopupData> {
   const db = await database();
-  const [due, replies, settings] = await Promise.all([
+  const now = new Date();
+  const [due, replies, settings, keepInTouch] = await Promise.all([
     listDueFollowUps(db, todayIn(), 7, { limit: POPUP_LIMIT, countMore: false }),
     listRepliesDue(db, { limit: REPLIES_LIMIT }),
     getSettings(),
+    listMostOverdue(db, now, { limit: KEEP_IN_TOUCH_LIMIT }),
   ]);
 
-  return { due, replies, replySettings: settings.replies, now: new Date() };
+  return { due, replies, replySettings: settings.replies, keepInTouch, moreKeepInTouch: null, now };
 }
 
 /** The list shows first; how many more are due is counted after, as it walks the index. */
 async function withCountedMore(data: PopupData): Promise<PopupData> {
   const { overdue, today, upcoming } = data.due;
   const shown = overdue.length + today.length + upcoming.length;
-  if (shown < POPUP_LIMIT) return { ...data, due: { ...data.due, more: 0 } };
+  const db = await database();
+  const [total, pastCadence] = await Promise.all([
+    shown < POPUP_LIMIT ? shown : countDueWithin(db, todayIn(), 7),
+    data.keepInTouch.length < KEEP_IN_TOUCH_LIMIT
+      ? data.keepInTouch.length
+      : countKeepInTouch(db, data.now),
+  ]);
 
-  const total = await countDueWithin(await database(), todayIn(), 7);
-
-  return { ...data, due: { ...data.due, more: Math.max(0, total - shown) } };
+  return {
+    ...data,
+    due: { ...data.due, more: Math.max(0, total - shown) },
+    moreKeepInTouch: Math.max(0, pastCadence - data.keepInTouch.length),
+  };
 }
 
 function PopupLists({ data, onChanged }: { data: PopupData; onChanged: () => Promise<void> }) {
   const { due, replies } = data;
   const noFollowUps = due.overdue.length + due.today.length + due.upcoming.length === 0;
 
-  if (noFollowUps && replies.contacts.length === 0) return <NothingDue />;
+  const nothing = noFollowUps && replies.contacts.length === 0 && data.keepInTouch.length === 0;
+  if (nothing) return <NothingDue />;
 
   return (
     <>
@@ -101,6 +135,12 @@ function PopupLists({ data, onChanged }: { data: PopupData; onChanged: () => Pro
       ) : (
         <DueLists due={due} onChanged={onChanged} />
       )}
+      <KeepInTouchGroup
+        items={data.keepInTouch}
+        more={data.moreKeepInTouch}
+        now={data.now}
+        onChanged={onChanged}
+      />
     </>
   );
 }

@@ -34,12 +34,20 @@ export function RepliesDueGroup({ replies, settings, now }: RepliesDueGroupProps
   );
 }
 
-function ReplyRow({ contact, due }: { contact: Contact; due: ReplyDue | null }): ReactNode {
+interface ReplyRowProps {
+  contact: Contact;
+  due: ReplyDue | null;
+  /** Pages that list several kinds of rows name them all alike. */
+  testId?: string;
+}
+
+/** One contact waiting for an answer: how long, and whether the target is missed. */
+export function ReplyRow({ contact, due, testId = 'reply-due' }: ReplyRowProps): ReactNode {
   // The index lists only contacts who wait, so `due` is there; the row still shows without it.
   const missed = due?.missed ?? false;
 
   return (
-    <li data-testid="reply-due" data-contact-id={contact.id} data-missed={missed}>
+    <li data-testid={testId} data-contact-id={contact.id} data-missed={missed}>
       <div className="row">
         <a href={contact.profileUrl} target="_blank" rel="noreferrer">
           {contact.name.display}

@@ -6,6 +6,8 @@ import { StoredCard } from './StoredCard';
 import { RepFields } from './RepFields';
 import { TouchLog } from './TouchLog';
 import { NextStepEditor } from './NextStepEditor';
+import { PersonDataSection } from './PersonDataSection';
+import { StageEditor } from './StageEditor';
 
 interface SavedContactProps {
   contact: Contact;
@@ -19,9 +21,11 @@ export function SavedContact({ contact, profile }: SavedContactProps): ReactNode
         {i18n.t('panel.savedAt', [new Date(contact.createdAt).toLocaleDateString()])}
       </p>
       <StoredCard key={`card-${contact.id}`} contact={contact} profile={profile} />
+      <StageEditor key={`stage-${contact.id}`} contact={contact} />
       <NextStepEditor key={`step-${contact.id}`} contact={contact} />
       <TouchLog key={`touch-${contact.id}`} contact={contact} />
       <RepFields key={`rep-${contact.id}`} contact={contact} />
+      <PersonDataSection key={`data-${contact.id}`} contact={contact} />
     </div>
   );
 }

@@ -55,6 +55,13 @@ export type PersonName = z.infer<typeof PersonName>;
 export const PROFILE_FIELDS = ['headline', 'company', 'title', 'location'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
+/** What the page said where the rep wrote their own value instead, by field. */
+export const KeptOverPage = z.partialRecord(
+  z.enum(['name', ...PROFILE_FIELDS]),
+  z.string().max(10_000),
+);
+export type KeptOverPage = z.infer<typeof KeptOverPage>;
+
 /**
  * A person in the rep's network. `key` is the canonical profile slug, unique per contact.
  *
@@ -95,6 +102,8 @@ export const Contact = z.object({
   stage: Stage,
   stageHistory: StageHistory,
   keepInTouchDays: CadenceDays.nullable(),
+  /** Page values the rep chose not to take: the panel does not offer them again. */
+  keptOverPage: KeptOverPage.optional(),
   awaitingReplySince: IsoTime.optional(),
   lastTouchAt: IsoTime.optional(),
   cadenceDays: CadenceDays.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalProfileUrl } from '../sites/linkedin';
 import { Contact } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import { Template } from '../model/template';
@@ -277,6 +278,7 @@ function normalizedStep(step: NextStep): NextStep {
 function checkRecords(file: BackupFile): void {
   const issues = [
     ...file.contacts.flatMap(stageIssues),
+    ...file.contacts.flatMap(profileIssues),
     ...repeated(file.contacts, 'contacts', 'id', (c) => c.id),
     ...repeated(file.contacts, 'contacts', 'key', (c) => c.key),
     ...repeated(file.touches, 'touches', 'id', (t) => t.id),
@@ -293,6 +295,24 @@ function stageIssues(contact: Contact, i: number): FieldIssue[] {
   if (contact.stageHistory.at(-1)?.stage === contact.stage) return [];
 
   return [issue(`contacts[${i}].stageHistory`, 'Its last entry is not the contact’s stage')];
+}
+
+/**
+ * The key is what pages are matched by, so it must be the one the profile URL gives: else the
+ * contact would never be found from its page, or a second contact could claim the same person.
+ */
+function profileIssues(contact: Contact, i: number): FieldIssue[] {
+  const profile = canonicalProfileUrl(contact.profileUrl);
+
+  if (profile === null) {
+    return [issue(`contacts[${i}].profileUrl`, 'It is not a LinkedIn profile URL')];
+  }
+
+  if (profile.key !== contact.key || profile.canonical !== contact.profileUrl) {
+    return [issue(`contacts[${i}].key`, `It does not match the profile URL (${profile.key})`)];
+  }
+
+  return [];
 }
 
 /** Records whose `field` repeats an earlier record's; records without one never repeat. */

@@ -76,6 +76,27 @@ describe('differences between the stored card and the page', () => {
     ]);
   });
 
+  it('does not offer again a page value the rep replaced while saving', () => {
+    const card = { ...cardFromReading(READING), title: 'Head of Partnerships' };
+    const saved = { ...SAVED, ...draftFromReading(READING, card) };
+
+    const changes = changesOnPage(saved, READING);
+
+    expect(saved.keptOverPage).toEqual({ title: 'Senior Account Executive' });
+    expect(changes).toEqual([]);
+  });
+
+  it('marks a field the rep replaced once the page says something newer still', () => {
+    const card = { ...cardFromReading(READING), title: 'Head of Partnerships' };
+    const saved = { ...SAVED, ...draftFromReading(READING, card) };
+
+    const changes = changesOnPage(saved, { ...READING, title: 'Chief Revenue Officer' });
+
+    expect(changes).toEqual([
+      { field: 'title', stored: 'Head of Partnerships', page: 'Chief Revenue Officer' },
+    ]);
+  });
+
   it('ignores fields the page could not read', () => {
     const page = { ...READING, headline: null, location: null };
 

@@ -224,19 +224,19 @@ describe('the daily reminder wired to the browser', () => {
 });
 
 describe('what the reminder counts', () => {
-  it('counts replies due, overdue follow-ups and follow-ups due today', async () => {
+  it('counts replies due, overdue follow-ups, follow-ups due today and touches due', async () => {
     await somethingDue();
 
     const summary = await dueSummary(db, THURSDAY_11H);
 
-    expect(summary).toEqual({ repliesDue: 1, overdue: 1, dueToday: 1 });
+    expect(summary).toEqual({ repliesDue: 1, overdue: 1, dueToday: 1, keepInTouch: 0 });
   });
 
   it('names only the counts that are not zero', () => {
     speakEnglish();
 
-    const lines = reminderLines({ repliesDue: 0, overdue: 3, dueToday: 0 });
+    const lines = reminderLines({ repliesDue: 0, overdue: 3, dueToday: 0, keepInTouch: 2 });
 
-    expect(lines).toEqual(['Overdue follow-ups: 3']);
+    expect(lines).toEqual(['Overdue follow-ups: 3', 'Contacts due for a touch: 2']);
   });
 });

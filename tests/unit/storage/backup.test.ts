@@ -573,4 +573,20 @@ describe('importing a version 2 file, from before stages', () => {
     });
     expect((await exported(db)).version).toBe(3);
   });
+
+  it('is refused when a contact’s key is not the one its profile URL gives', async () => {
+    const db = await freshDb();
+    await seed(db);
+    const backup = await exported(db);
+    const claimed = {
+      ...backup,
+      contacts: backup.contacts.map((c, i) => (i === 0 ? { ...c, key: 'someone-else' } : c)),
+    };
+
+    const planning = planImport(db, claimed);
+
+    await expect(planning).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'contacts[0].key' })],
+    });
+  });
 });

@@ -1,0 +1,4 @@
+import { mount } from '@/components/mount';
+import { TodayApp } from '@/components/today/TodayApp';
+
+mount(<TodayApp />);
