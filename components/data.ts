@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openRapportDB, type RapportDB } from '@/lib/storage/db';
 import type { ToBackground } from '@/lib/messages';
+import { DATA_CHANNEL } from '@/lib/data-channel';
 
 let dbPromise: Promise<RapportDB> | null = null;
 
@@ -12,8 +13,6 @@ export function database(): Promise<RapportDB> {
   });
   return dbPromise;
 }
-
-const DATA_CHANNEL = 'rapport-data';
 
 /** Tells apart this page's own announcements from other pages'. */
 const PAGE_ID = crypto.randomUUID();

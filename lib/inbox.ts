@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { createLogger } from './logger';
 import { ToBackground, failure, type Reply } from './messages';
 import type { PageReading } from './model/reading';
@@ -8,6 +9,9 @@ import { recordDiagnostics } from './diagnostics';
 import { getSettings } from './settings';
 import type { RapportDB } from './storage/db';
 import { logThread } from './storage/conversations';
+import { noteProfileReading, type FollowUpWords } from './storage/job-changes';
+import { todayIn } from './dates';
+import { announceToPages } from './data-channel';
 
 const log = createLogger('background');
 
@@ -50,6 +54,36 @@ async function onPageRead(
   const settings = await getSettings();
   if (settings.diagnostics) await recordDiagnostics(reading.url, reading.diagnostics);
   if (settings.autoLogConversations) await autoLog(db, reading);
+
+  await noteJobChanges(db, reading);
+}
+
+/** Follow-ups are stored as next steps, in the language of the rep's browser. */
+function followUpWords(): FollowUpWords {
+  return {
+    congratulate: i18n.t('history.congratulate'),
+    findReplacement: (company) =>
+      company === null
+        ? i18n.t('history.findReplacementUnknown')
+        : i18n.t('history.findReplacement', [company]),
+  };
+}
+
+/**
+ * A saved contact's profile was read: keep what it said and when, and record what changed
+ * since last time. The panel may have reloaded the contact before this was written, so open
+ * pages are told when there is something new to show.
+ */
+async function noteJobChanges(db: RapportDB, reading: PageReading): Promise<void> {
+  if (reading.kind !== 'profile') return;
+
+  const now = new Date();
+  const seen = { url: reading.url, profile: reading.profile, today: todayIn(undefined, now), now };
+  const outcome = await noteProfileReading(db, seen, followUpWords());
+  if (!outcome || outcome.changes.length === 0) return;
+
+  log.info(`recorded ${outcome.changes.length} changed fields of a saved contact`);
+  announceToPages('background');
 }
 
 /**

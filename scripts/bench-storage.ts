@@ -13,6 +13,8 @@ import type { Stage } from '../lib/model/cadence';
 import type { Contact, Status } from '../lib/model/contact';
 import type { NextStep } from '../lib/model/next-step';
 import type { Touch } from '../lib/model/touch';
+import { readConnections } from '../lib/imports/linkedin-connections';
+import { applyConnectionsImport, planConnectionsImport } from '../lib/storage/connections-import';
 import { getContactByKey, saveContact } from '../lib/storage/contacts';
 import { openRapportDB } from '../lib/storage/db';
 import type { RapportDB } from '../lib/storage/db';
@@ -33,9 +35,16 @@ export interface BenchSize {
   contacts: number;
   touchesPerContact: number;
   openSteps: number;
+  /** Rows of the generated Connections.csv: every other one names a contact already saved. */
+  connectionRows: number;
 }
 
-export const FULL_SIZE: BenchSize = { contacts: 50_000, touchesPerContact: 10, openSteps: 20_000 };
+export const FULL_SIZE: BenchSize = {
+  contacts: 50_000,
+  touchesPerContact: 10,
+  openSteps: 20_000,
+  connectionRows: 30_000,
+};
 
 const TODAY = '2026-03-10';
 const NOW = new Date(`${TODAY}T09:00:00.000Z`);
@@ -91,6 +100,7 @@ async function measure(db: RapportDB, size: BenchSize): Promise<BenchResult[]> {
     result('getContactByKey (median)', await median(25, () => byKey(db, size)), 'ms', null),
     result('listTouches of one contact (median)', touchesMs, 'ms', null),
     ...(await measureKeepInTouch(db, size)),
+    ...(await measureConnectionsImport(db, size.connectionRows)),
   ];
 }
 
@@ -112,6 +122,56 @@ async function measureKeepInTouch(db: RapportDB, size: BenchSize): Promise<Bench
     result('countKeepInTouch (median)', countMs, 'ms', null),
     result('log a touch and update due dates (median)', logMs, 'ms', 10),
   ];
+}
+
+/**
+ * Imports a generated Connections.csv as the options page does. Runs after the others: it adds
+ * contacts. Reading the bytes is timed apart, as the figure with an aim is the storage's part.
+ */
+export async function measureConnectionsImport(
+  db: RapportDB,
+  rows: number,
+): Promise<BenchResult[]> {
+  const bytes = new TextEncoder().encode(connectionsCsv(rows));
+  const start = performance.now();
+  const parsed = readConnections(bytes);
+  const readMs = performance.now() - start;
+  const importMs = await timed(async () => {
+    await applyConnectionsImport(db, await planConnectionsImport(db, parsed, NOW), { now: NOW });
+  });
+  const count = rows.toLocaleString('en-US');
+
+  return [
+    result(`read ${count} Connections.csv rows`, readMs, 'ms', null),
+    result(`import ${count} Connections.csv rows (plan + apply)`, importMs, 'ms', 5_000),
+  ];
+}
+
+/** First names repeat in a network; last names here never do. */
+const FIRST_NAMES = 500;
+
+/** LinkedIn's layout: the notes preamble, then one row per connection, quoted where needed. */
+function connectionsCsv(rows: number): string {
+  const lines = [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses ' +
+      'are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+
+  for (let i = 0; i < rows; i += 1) {
+    // Even rows name the generated contacts (`person-i`), odd rows people not saved yet.
+    const slug = i % 2 === 0 ? `person-${i}` : `connection-${i}`;
+    const email = i % 5 === 0 ? `person${i}@example.test` : '';
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `Name${i % FIRST_NAMES},${i},https://www.linkedin.com/in/${slug},${email},"Acme, Inc.",` +
+        `Account Executive,${day} Mar 2024`,
+    );
+  }
+
+  return `${lines.join('\n')}\n`;
 }
 
 function result(name: string, value: number, unit: string, aim: number | null): BenchResult {

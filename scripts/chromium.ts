@@ -35,6 +35,8 @@ export interface Session {
   extensionId: string;
   /** Fixture pages served at their real URLs, by URL. */
   serve: (fixture: string, sc: Sidecar) => void;
+  /** Serves any file at the sidecar's URL instead, such as an edited copy of a fixture. */
+  serveFile: (path: string, sc: Sidecar) => void;
   close: () => Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     worker,
     extensionId,
     serve: (fixture, sc) => pages.set(sc.servedAt, { file: join(FIXTURES, fixture), sc }),
+    serveFile: (path, sc) => pages.set(sc.servedAt, { file: path, sc }),
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -52,7 +52,11 @@ export function MessagesImportSection(): ReactNode {
       setInputKey((key) => key + 1);
       setNotice({
         tone: 'ok',
-        text: i18n.t('messagesImport.done', [String(added), String(alreadyLogged)]),
+        // Touches the preview found logged already were never part of the write.
+        text: i18n.t('messagesImport.done', [
+          String(added),
+          String(plan.alreadyLogged + alreadyLogged),
+        ]),
       });
     } catch (error) {
       setNotice({ tone: 'error', text: i18n.t('messagesImport.failed', [messageOf(error)]) });
@@ -128,7 +132,11 @@ function Preview({ plan, busy, onApply }: PreviewProps): ReactNode {
           {i18n.t('messagesImport.apply')}
         </button>
       ) : (
-        <p>{i18n.t('messagesImport.nothingNew')}</p>
+        <p>
+          {i18n.t(
+            plan.withContact === 0 ? 'messagesImport.noneSaved' : 'messagesImport.nothingNew',
+          )}
+        </p>
       )}
     </div>
   );

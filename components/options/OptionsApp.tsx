@@ -3,12 +3,14 @@ import { i18n } from '#i18n';
 import { AutoLogSection } from './AutoLogSection';
 import { BackupSection } from './BackupSection';
 import { CadenceSection } from './CadenceSection';
+import { ConnectionsImportSection } from './ConnectionsImportSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DeleteAllSection } from './DeleteAllSection';
 import { ExportSection } from './ExportSection';
 import { RepliesSection } from './RepliesSection';
 import { ReminderSection } from './ReminderSection';
 import { StorageSection } from './StorageSection';
+import { StaleSection } from './StaleSection';
 import { MessagesImportSection } from './MessagesImportSection';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -23,9 +25,11 @@ export function OptionsApp(): ReactNode {
       <AutoLogSection />
       <TemplatesSection />
       <BackupSection />
+      <StaleSection />
       <ExportSection />
       <StorageSection />
       <MessagesImportSection />
+      <ConnectionsImportSection />
       <DiagnosticsSection />
       <DeleteAllSection />
     </main>

@@ -13,7 +13,20 @@ const DAY = 24 * HOUR;
 export function formatWaited(ms: number, locale: string = i18n.t('replies.intlLocale')): string {
   const unit = ms < HOUR ? 'minute' : ms < 2 * DAY ? 'hour' : 'day';
   const size = { minute: MINUTE, hour: HOUR, day: DAY }[unit];
-  const format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' });
 
-  return format.format(Math.floor(Math.max(0, ms) / size));
+  return formatOf(locale, unit).format(Math.floor(Math.max(0, ms) / size));
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl format costs far more than using one: one per locale and unit. */
+function formatOf(locale: string, unit: 'minute' | 'hour' | 'day'): Intl.NumberFormat {
+  const id = `${locale}:${unit}`;
+  const known = formats.get(id);
+  if (known) return known;
+
+  const format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' });
+  formats.set(id, format);
+
+  return format;
 }

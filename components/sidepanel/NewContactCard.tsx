@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { ProfileReading } from '@/lib/model/reading';
 import { cardFromReading, draftFromReading, type CardFields } from '@/lib/contact-draft';
 import { saveContact } from '@/lib/storage/contacts';
+import { seenOn } from '@/lib/storage/job-changes';
 import { TextField } from '../Field';
 import { Banner } from '../Banner';
 import { announceChange, database, messageOf } from '../data';
@@ -21,7 +22,9 @@ export function NewContactCard({ profile }: { profile: ProfileReading }): ReactN
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      await saveContact(await database(), draftFromReading(profile, card));
+      // What the page says now is what the next reading of their profile compares with.
+      const seen = seenOn(profile);
+      await saveContact(await database(), draftFromReading(profile, card), { seen });
       announceChange();
       await reloadContact();
     } catch (failure) {

@@ -6,8 +6,9 @@ import { addDays, todayIn } from '@/lib/dates';
 import { completeNextStep, setNextStep, snoozeNextStep } from '@/lib/storage/next-steps';
 import { TextField } from '../Field';
 import { Banner } from '../Banner';
-import { announceChange, database, messageOf } from '../data';
-import { nextStep, reloadContact } from './panel-store';
+import { database } from '../data';
+import { nextStep } from './panel-store';
+import { usePanelWrite } from './use-panel-write';
 
 const QUICK_DUES = [
   { days: 1, label: 'step.tomorrow' },
@@ -28,18 +29,7 @@ export function NextStepEditor({ contact }: { contact: Contact }): ReactNode {
   const step = nextStep.value;
   const [action, setAction] = useState(step?.action ?? '');
   const [due, setDue] = useState(step?.due ?? addDays(todayIn(), 1));
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (write: () => Promise<unknown>): Promise<void> => {
-    try {
-      await write();
-      setError(null);
-      announceChange();
-      await reloadContact();
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const { error, run } = usePanelWrite();
   const save = (): Promise<void> =>
     run(async () => setNextStep(await database(), contact.id, action.trim(), due));
 

@@ -8,6 +8,7 @@ import { TouchLog } from './TouchLog';
 import { NextStepEditor } from './NextStepEditor';
 import { PersonDataSection } from './PersonDataSection';
 import { StageEditor } from './StageEditor';
+import { FieldHistory } from './FieldHistory';
 
 interface SavedContactProps {
   contact: Contact;
@@ -21,6 +22,7 @@ export function SavedContact({ contact, profile }: SavedContactProps): ReactNode
         {i18n.t('panel.savedAt', [new Date(contact.createdAt).toLocaleDateString()])}
       </p>
       <StoredCard key={`card-${contact.id}`} contact={contact} profile={profile} />
+      <FieldHistory key={`history-${contact.id}`} contact={contact} />
       <StageEditor key={`stage-${contact.id}`} contact={contact} />
       <NextStepEditor key={`step-${contact.id}`} contact={contact} />
       <TouchLog key={`touch-${contact.id}`} contact={contact} />

@@ -1,29 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { STAGES, type Stage } from '@/lib/model/cadence';
+import { CadenceDays, STAGES, type Stage } from '@/lib/model/cadence';
 import type { Contact } from '@/lib/model/contact';
 import { setKeepInTouch, setStage, snoozeKeepInTouch } from '@/lib/storage/cadence';
 import { Banner } from '../Banner';
 import { TextField } from '../Field';
-import { announceChange, database, messageOf } from '../data';
-import { reloadContact } from './panel-store';
+import { database } from '../data';
+import { usePanelWrite } from './use-panel-write';
 
 const SNOOZE_DAYS = 7;
 
 /** Where the relationship is in the cycle, one click to move it, and when it needs a touch. */
 export function StageEditor({ contact }: { contact: Contact }): ReactNode {
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (write: () => Promise<unknown>): Promise<void> => {
-    try {
-      await write();
-      setError(null);
-      announceChange();
-      await reloadContact();
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const { error, run } = usePanelWrite();
   const move = (stage: Stage): Promise<void> =>
     run(async () => setStage(await database(), contact.id, stage));
 
@@ -79,7 +68,12 @@ interface KeepInTouchProps {
 function KeepInTouchField({ contact, run }: KeepInTouchProps): ReactNode {
   const [days, setDays] = useState(contact.keepInTouchDays?.toString() ?? '');
   const save = (): Promise<void> =>
-    run(async () => setKeepInTouch(await database(), contact.id, daysOf(days)));
+    run(async () => {
+      const parsed = KeepInTouchDays.safeParse(daysOf(days));
+      if (!parsed.success) throw new Error(i18n.t('stage.keepInTouchInvalid'));
+
+      await setKeepInTouch(await database(), contact.id, parsed.data);
+    });
 
   return (
     <div className="row">
@@ -100,7 +94,9 @@ function snooze(contact: Contact): () => Promise<unknown> {
   return async () => snoozeKeepInTouch(await database(), contact.id, SNOOZE_DAYS);
 }
 
-/** Empty means no cadence of its own; anything else is checked by the storage layer. */
+const KeepInTouchDays = CadenceDays.nullable();
+
+/** Empty means no cadence of its own; anything else must be a cadence. */
 function daysOf(text: string): number | null {
   return text.trim() === '' ? null : Number(text);
 }

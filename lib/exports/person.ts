@@ -13,7 +13,8 @@ export interface PersonRecordCounts {
 
 /**
  * Everything Rapport holds about one contact (the contact with its stage history, every
- * touch, corrected ones too, and every next step, done ones too) as a backup file, read in one
+ * touch, corrected ones too, every next step, done ones too, and the history of the fields
+ * read from their profile) as a backup file, read in one
  * transaction. Importing it as a backup brings the person back. Rejects with NotFoundError
  * when the contact is not saved.
  */
@@ -22,11 +23,17 @@ export async function exportPerson(
   contactId: string,
   now: Date = new Date(),
 ): Promise<BackupFile> {
-  return inReadTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
-    const [contact, touches, nextSteps] = await Promise.all([
+  const stores = ['contacts', 'touches', 'nextSteps', 'fieldChanges'] as const;
+
+  return inReadTx(db, [...stores], async (tx) => {
+    const [contact, touches, nextSteps, fieldChanges] = await Promise.all([
       tx.objectStore('contacts').get(contactId),
       tx.objectStore('touches').index(INDEX.touchByContactAt).getAll(touchesOf(contactId)),
       tx.objectStore('nextSteps').index(INDEX.stepByContact).getAll(contactId),
+      tx
+        .objectStore('fieldChanges')
+        .index(INDEX.fieldChangeByContactAt)
+        .getAll(touchesOf(contactId)),
     ]);
 
     if (!contact) throw new NotFoundError('contact', contactId);
@@ -40,6 +47,7 @@ export async function exportPerson(
       nextSteps,
       // Templates belong to the rep, not to the person.
       templates: [],
+      fieldChanges,
     };
   });
 }

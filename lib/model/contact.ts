@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CadenceDays, Stage, StageHistory } from './cadence';
+import { SeenOnPage } from './field-change';
 import { AvatarUrl, ProfileUrl } from './reading';
 
 export const RELEVANCES = ['A', 'B', 'C'] as const;
@@ -20,6 +21,7 @@ export const SOURCES = [
   'content',
   'outreach',
   'existing-client',
+  'linkedin-connection',
   'other',
 ] as const;
 export const STATUSES = [
@@ -77,7 +79,11 @@ export type KeptOverPage = z.infer<typeof KeptOverPage>;
  *   contacts that are not a fit;
  * - `touchDueAt`: when the contact needs a touch: `cadenceDays` after the last touch, or after
  *   entering the stage when never touched, and not before `keepInTouchSnoozedUntil`;
- * - `keepInTouchSnoozedUntil`: until when the rep put off the next touch.
+ * - `keepInTouchSnoozedUntil`: until when the rep put off the next touch;
+ * - `lastSeen`: what their profile page said the last time it was read, to tell what changed;
+ * - `lastVerifiedAt`: when their profile was last read, or else when they were saved (contacts
+ *   saved before this field existed count from then: the upgrade sets it to `createdAt`);
+ * - `jobChangedAt`: when their profile last showed a new company or title.
  */
 export const Contact = z.object({
   id: z.string().min(1),
@@ -109,6 +115,9 @@ export const Contact = z.object({
   cadenceDays: CadenceDays.optional(),
   touchDueAt: IsoTime.optional(),
   keepInTouchSnoozedUntil: IsoTime.optional(),
+  lastSeen: SeenOnPage.optional(),
+  lastVerifiedAt: IsoTime.optional(),
+  jobChangedAt: IsoTime.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
@@ -125,6 +134,9 @@ export const STORAGE_KEPT = {
   cadenceDays: true,
   touchDueAt: true,
   keepInTouchSnoozedUntil: true,
+  lastSeen: true,
+  lastVerifiedAt: true,
+  jobChangedAt: true,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalProfileUrl } from '../sites/linkedin';
 import { Contact } from '../model/contact';
+import { FieldChangeRecord } from '../model/field-change';
 import { NextStep } from '../model/next-step';
 import { Template } from '../model/template';
 import { Touch } from '../model/touch';
@@ -15,7 +16,7 @@ import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
 import type { ReadTx, WriteTx } from './tx';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** The oldest backup version this code still imports. */
 const OLDEST_VERSION = 1;
@@ -28,11 +29,15 @@ export const BackupFile = z.object({
   touches: z.array(Touch),
   nextSteps: z.array(NextStep),
   templates: z.array(Template),
+  fieldChanges: z.array(FieldChangeRecord),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
+/** Version 3 came before the history of fields read from profiles. */
+const BackupFileV3 = BackupFile.omit({ fieldChanges: true }).extend({ version: z.literal(3) });
+
 /** Version 2 came before stages and cadences. */
-const BackupFileV2 = BackupFile.extend({
+const BackupFileV2 = BackupFileV3.extend({
   version: z.literal(2),
   contacts: z.array(ContactBeforeStages),
 });
@@ -47,22 +52,35 @@ const BackupFileV1 = BackupFileV2.omit({ version: true, templates: true }).exten
  * unchanged, never updates one. `applyImport` writes exactly these records.
  */
 export interface ImportPlan {
-  add: { contacts: Contact[]; touches: Touch[]; nextSteps: NextStep[]; templates: Template[] };
+  add: {
+    contacts: Contact[];
+    touches: Touch[];
+    nextSteps: NextStep[];
+    templates: Template[];
+    fieldChanges: FieldChangeRecord[];
+  };
   update: { contacts: Contact[]; nextSteps: NextStep[]; templates: Template[] };
-  unchanged: { contacts: number; touches: number; nextSteps: number; templates: number };
+  unchanged: {
+    contacts: number;
+    touches: number;
+    nextSteps: number;
+    templates: number;
+    fieldChanges: number;
+  };
 }
 
-const STORES = ['contacts', 'touches', 'nextSteps', 'templates'] as const;
+const STORES = ['contacts', 'touches', 'nextSteps', 'templates', 'fieldChanges'] as const;
 type BackupStore = (typeof STORES)[number];
 
 /** Everything stored, read in one transaction so the file is one consistent snapshot. */
 export async function exportBackup(db: RapportDB, now: Date = new Date()): Promise<BackupFile> {
   return inReadTx(db, [...STORES], async (tx) => {
-    const [contacts, touches, nextSteps, templates] = await Promise.all([
+    const [contacts, touches, nextSteps, templates, fieldChanges] = await Promise.all([
       tx.objectStore('contacts').getAll(),
       tx.objectStore('touches').getAll(),
       tx.objectStore('nextSteps').getAll(),
       tx.objectStore('templates').getAll(),
+      tx.objectStore('fieldChanges').getAll(),
     ]);
 
     return {
@@ -73,6 +91,7 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
       touches,
       nextSteps,
       templates,
+      fieldChanges,
     };
   });
 }
@@ -81,7 +100,7 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
  * Checks a whole backup (parsed JSON, or its text) and works out what importing it would add
  * and update. Changes nothing; throws BadBackupError naming the first faulty records.
  * Contacts match saved ones by id, else by profile key; touches by id, else by ref; the others
- * by id. Reads version 1 files too, which have no templates.
+ * and field changes by id. Reads files of versions 1 (no templates) to 3 (no field history).
  */
 export async function planImport(db: RapportDB, json: unknown): Promise<ImportPlan> {
   const file = normalized(parseBackup(json));
@@ -125,6 +144,7 @@ async function writePlan(
   const touches = tx.objectStore('touches');
   const steps = tx.objectStore('nextSteps');
   const templates = tx.objectStore('templates');
+  const history = tx.objectStore('fieldChanges');
 
   await allOf([
     ...update.contacts.map((record) => () => contacts.put(record)),
@@ -134,6 +154,7 @@ async function writePlan(
     ...add.nextSteps.map((record) => () => steps.add(record)),
     ...update.templates.map((record) => () => templates.put(record)),
     ...add.templates.map((record) => () => templates.add(record)),
+    ...add.fieldChanges.map((record) => () => history.add(record)),
   ]);
 }
 
@@ -158,6 +179,11 @@ function checkedPlan(plan: ImportPlan): ImportPlan {
       touches: validated(z.array(Touch), plan.add.touches, 'imported touches'),
       nextSteps: validated(steps, plan.add.nextSteps, 'imported next steps'),
       templates: validated(templates, plan.add.templates, 'imported templates'),
+      fieldChanges: validated(
+        z.array(FieldChangeRecord),
+        plan.add.fieldChanges,
+        'imported history',
+      ),
     },
     update: {
       contacts: validated(contacts, plan.update.contacts, 'imported contacts'),
@@ -170,7 +196,8 @@ function checkedPlan(plan: ImportPlan): ImportPlan {
 
 /**
  * A file of any version this code reads, in the current version's shape. Contacts of files
- * from before stages start in the stage their status suggests, as the database upgrade does.
+ * from before stages start in the stage their status suggests, as the database upgrade does;
+ * files from before the field history have none.
  */
 function parseBackup(json: unknown): BackupFile {
   const value = typeof json === 'string' ? parseText(json) : json;
@@ -181,12 +208,21 @@ function parseBackup(json: unknown): BackupFile {
 
   if (value.version === 2) return staged(parsed(BackupFileV2, value));
 
+  if (value.version === 3) return withoutHistory(parsed(BackupFileV3, value));
+
   return parsed(BackupFile, value);
 }
 
 /** The file in the current shape, its contacts in the stages their statuses suggest. */
 function staged(file: Omit<z.infer<typeof BackupFileV2>, 'version'>): BackupFile {
-  return { ...file, version: BACKUP_VERSION, contacts: file.contacts.map(withFirstStage) };
+  const contacts = file.contacts.map(withFirstStage);
+
+  return withoutHistory({ ...file, version: 3, contacts });
+}
+
+/** A version 3 file in the current shape: no changes were recorded before version 4. */
+function withoutHistory(file: z.infer<typeof BackupFileV3>): BackupFile {
+  return { ...file, version: BACKUP_VERSION, fieldChanges: [] };
 }
 
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -253,15 +289,28 @@ function normalized(file: BackupFile): BackupFile {
     touches: file.touches.map((t) => ({ ...t, at: utcIso(t.at), createdAt: utcIso(t.createdAt) })),
     nextSteps: file.nextSteps.map(normalizedStep),
     templates: file.templates.map((t) => ({ ...t, ...utcTimes(t) })),
+    fieldChanges: file.fieldChanges.map((c) => ({ ...c, at: utcIso(c.at) })),
   };
 }
 
 function normalizedContact(contact: Contact): Contact {
   const stageHistory = contact.stageHistory.map((s) => ({ ...s, since: utcIso(s.since) }));
-  const snoozed = contact.keepInTouchSnoozedUntil;
   const normal = { ...withoutDerived(contact), ...utcTimes(contact), stageHistory };
 
-  return snoozed === undefined ? normal : { ...normal, keepInTouchSnoozedUntil: utcIso(snoozed) };
+  return { ...normal, ...utcOptional(contact, OPTIONAL_TIMES) };
+}
+
+/** Times a contact has only sometimes; the ones it has are indexed or compared as strings. */
+const OPTIONAL_TIMES = ['keepInTouchSnoozedUntil', 'lastVerifiedAt', 'jobChangedAt'] as const;
+
+function utcOptional(contact: Contact, fields: typeof OPTIONAL_TIMES): Partial<Contact> {
+  const present = fields.flatMap((field) => {
+    const time = contact[field];
+
+    return time === undefined ? [] : [[field, utcIso(time)]];
+  });
+
+  return Object.fromEntries(present) as Partial<Contact>;
 }
 
 function utcTimes(record: { createdAt: string; updatedAt: string }): typeof record {
@@ -285,6 +334,7 @@ function checkRecords(file: BackupFile): void {
     ...repeated(file.touches, 'touches', 'ref', (t) => t.ref),
     ...repeated(file.nextSteps, 'nextSteps', 'id', (s) => s.id),
     ...repeated(file.templates, 'templates', 'id', (t) => t.id),
+    ...repeated(file.fieldChanges, 'fieldChanges', 'id', (c) => c.id),
   ];
 
   if (issues.length > 0) throw badRecords(issues);
@@ -347,6 +397,7 @@ async function planAgainst(tx: PlanTx, file: BackupFile): Promise<ImportPlan> {
   const touches = await planTouches(tx, file.touches, contacts.idMap);
   const steps = await planSteps(tx, file.nextSteps, contacts.idMap);
   const templates = await planTemplates(tx, file.templates);
+  const history = await planFieldChanges(tx, file.fieldChanges, contacts.idMap);
 
   return {
     add: {
@@ -354,6 +405,7 @@ async function planAgainst(tx: PlanTx, file: BackupFile): Promise<ImportPlan> {
       touches: touches.add,
       nextSteps: steps.add,
       templates: templates.add,
+      fieldChanges: history.add,
     },
     update: { contacts: contacts.update, nextSteps: steps.update, templates: templates.update },
     unchanged: {
@@ -361,6 +413,7 @@ async function planAgainst(tx: PlanTx, file: BackupFile): Promise<ImportPlan> {
       touches: touches.unchanged,
       nextSteps: steps.unchanged,
       templates: templates.unchanged,
+      fieldChanges: history.unchanged,
     },
   };
 }
@@ -520,6 +573,36 @@ async function planTemplates(tx: PlanTx, records: Template[]): Promise<Sorted<Te
 
   const plan: Sorted<Template> = { add: [], update: [], unchanged: 0 };
   records.forEach((template, i) => sortInto(plan, saved[i], template));
+
+  return plan;
+}
+
+/** Field changes are append-only like touches: added, or found unchanged under their id. */
+async function planFieldChanges(
+  tx: PlanTx,
+  records: FieldChangeRecord[],
+  idMap: Map<string, string>,
+): Promise<Sorted<FieldChangeRecord>> {
+  const remapped = records.map((c) => withOwner(c, idMap));
+  const saved = await Promise.all(remapped.map((c) => tx.objectStore('fieldChanges').get(c.id)));
+  const owners = await existingContacts(tx, remapped, idMap);
+
+  const plan: Sorted<FieldChangeRecord> = { add: [], update: [], unchanged: 0 };
+  const issues: FieldIssue[] = [];
+
+  remapped.forEach((change, i) => {
+    const stored = saved[i];
+
+    if (!owners.has(change.contactId)) {
+      issues.push(issue(`fieldChanges[${i}].contactId`, 'No such contact in the backup or saved'));
+    } else if (stored && !sameValue(stored, change)) {
+      issues.push(issue(`fieldChanges[${i}]`, 'A different field change with this id is saved'));
+    }
+
+    sortInto(plan, stored, change);
+  });
+
+  if (issues.length > 0) throw badRecords(issues);
 
   return plan;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Cadence } from '../model/cadence';
 import { Contact, ContactEdit, STORAGE_KEPT } from '../model/contact';
 import type { Status } from '../model/contact';
+import { SeenOnPage } from '../model/field-change';
 import type { NextStep } from '../model/next-step';
 import { INDEX, touchesOf } from './db';
 import type { RapportDB } from './db';
@@ -54,6 +55,8 @@ export interface SavedContact {
 export interface SaveContactOptions {
   /** Saved in the same transaction as the contact: both are stored or neither is. */
   nextStep?: NextStepPlan;
+  /** What the profile page said as the contact was saved from it: later readings compare. */
+  seen?: SeenOnPage;
   now?: Date;
 }
 
@@ -67,7 +70,7 @@ export async function saveContact(
   options: SaveContactOptions = {},
 ): Promise<SavedContact> {
   const now = (options.now ?? new Date()).toISOString();
-  const fresh = newContact(draft, now);
+  const fresh = { ...newContact(draft, now), ...seenAtSave(options.seen) };
   const nextStep = options.nextStep ? newStep(fresh.id, options.nextStep, now) : null;
 
   return inWriteTx(db, ['contacts', 'nextSteps', 'meta'], async (tx) => {
@@ -82,7 +85,14 @@ export async function saveContact(
   });
 }
 
-/** The contact as the draft describes it, in its first stage since `now`. */
+function seenAtSave(seen: SeenOnPage | undefined): Partial<Contact> {
+  return seen === undefined ? {} : { lastSeen: validated(SeenOnPage, seen, 'contact') };
+}
+
+/**
+ * The contact as the draft describes it, in its first stage since `now`. Saving counts as
+ * checking the card, so it ages from then until their profile is read again.
+ */
 function newContact(draft: ContactDraft, now: string): Contact {
   const fields = validated(ContactDraft, draft, 'contact');
   const stageHistory = [{ stage: fields.stage, since: now }];
@@ -90,6 +100,7 @@ function newContact(draft: ContactDraft, now: string): Contact {
     ...fields,
     stageHistory,
     id: crypto.randomUUID(),
+    lastVerifiedAt: now,
     createdAt: now,
     updatedAt: now,
   };
@@ -202,9 +213,9 @@ function compareDesc(a: string, b: string): number {
   return a < b ? 1 : -1;
 }
 
-/** Deletes a contact with all its touches and next steps, in one transaction. */
+/** Deletes a contact with all its touches, next steps and field history, in one transaction. */
 export async function deleteContact(db: RapportDB, id: string): Promise<void> {
-  await inWriteTx(db, ['contacts', 'touches', 'nextSteps'], async (tx) => {
+  await inWriteTx(db, ['contacts', 'touches', 'nextSteps', 'fieldChanges'], async (tx) => {
     const contacts = tx.objectStore('contacts');
 
     if (!(await contacts.get(id))) throw new NotFoundError('contact', id);
@@ -213,22 +224,28 @@ export async function deleteContact(db: RapportDB, id: string): Promise<void> {
     const touchIds = await touches.index(INDEX.touchByContactAt).getAllKeys(touchesOf(id));
     const steps = tx.objectStore('nextSteps');
     const stepIds = await steps.index(INDEX.stepByContact).getAllKeys(id);
+    const history = tx.objectStore('fieldChanges');
+    const changeIds = await history.index(INDEX.fieldChangeByContactAt).getAllKeys(touchesOf(id));
 
     await allOf([
       ...touchIds.map((key) => () => touches.delete(key)),
       ...stepIds.map((key) => () => steps.delete(key)),
+      ...changeIds.map((key) => () => history.delete(key)),
       () => contacts.delete(id),
     ]);
   });
 }
 
 /**
- * Deletes every contact, touch, next step and template, in one transaction. The cadence
- * settings stay, like the rest of the rep's settings.
+ * Deletes every contact, touch, next step, template and field change, in one transaction. The
+ * cadence settings stay, like the rest of the rep's settings.
  */
 export async function deleteAllData(db: RapportDB): Promise<void> {
-  await inWriteTx(db, ['contacts', 'touches', 'nextSteps', 'templates'], async (tx) => {
+  const stores = ['contacts', 'touches', 'nextSteps', 'templates', 'fieldChanges'] as const;
+
+  await inWriteTx(db, [...stores], async (tx) => {
     await allOf([
+      () => tx.objectStore('fieldChanges').clear(),
       () => tx.objectStore('contacts').clear(),
       () => tx.objectStore('touches').clear(),
       () => tx.objectStore('nextSteps').clear(),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DEFAULT_CADENCE } from '../model/cadence';
 import type { Cadence } from '../model/cadence';
 import { Contact } from '../model/contact';
+import type { FieldChangeRecord } from '../model/field-change';
 import type { Status } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import type { Template } from '../model/template';
@@ -15,7 +16,7 @@ import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from '
 export const DB_NAME = 'rapport';
 
 /** The schema version this code creates and expects. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Index names, shared by the queries and the migrations so the two cannot drift apart. */
 export const INDEX = {
@@ -24,11 +25,13 @@ export const INDEX = {
   contactByUpdated: 'by-updated',
   contactByAwaitingReply: 'by-awaiting-reply',
   contactByTouchDue: 'by-touch-due',
+  contactByLastVerified: 'by-last-verified',
   touchByContactAt: 'by-contact-at',
   touchByRef: 'by-ref',
   stepByContact: 'by-contact',
   stepByOpenDue: 'by-open-due',
   templateByName: 'by-name',
+  fieldChangeByContactAt: 'by-contact-at',
 } as const;
 
 /** Keys of the `meta` store, which holds settings that writes to the data depend on. */
@@ -44,6 +47,7 @@ export interface RapportSchema extends DBSchema {
       'by-updated': string;
       'by-awaiting-reply': string;
       'by-touch-due': [number, string];
+      'by-last-verified': string;
     };
   };
   touches: {
@@ -64,6 +68,11 @@ export interface RapportSchema extends DBSchema {
   meta: {
     key: typeof META.cadence;
     value: Cadence;
+  };
+  fieldChanges: {
+    key: string;
+    value: FieldChangeRecord;
+    indexes: { 'by-contact-at': [string, string] };
   };
 }
 
@@ -144,6 +153,17 @@ export const MIGRATIONS: readonly Migration[] = [
       await backfillStages(tx);
     },
   },
+  {
+    version: 5,
+    describe: 'history of the fields read from profiles, and contacts not checked for long',
+    up: async (db, tx) => {
+      const changes = db.createObjectStore('fieldChanges', { keyPath: 'id' });
+      changes.createIndex(INDEX.fieldChangeByContactAt, ['contactId', 'at']);
+      tx.objectStore('contacts').createIndex(INDEX.contactByLastVerified, 'lastVerifiedAt');
+
+      await backfillLastVerified(tx);
+    },
+  },
 ];
 
 /** v1 steps have no `openDue`; give it to the ones not done so the due index lists them. */
@@ -216,6 +236,23 @@ async function backfillStages(tx: UpgradeTransaction): Promise<void> {
     // Checked as it was, so a fault is named once rather than again in the fields built on it.
     const record = withFirstStage(checked(ContactBeforeStages, contact, `contacts[${contact.id}]`));
     await cursor.update(withTouchDue(withLastTouch(record, lastTouchAt), DEFAULT_CADENCE));
+
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * v4 contacts were never checked against their profile: they age from when they were saved,
+ * so that each is listed as stale once, however long ago that was. Only this step does that;
+ * the code sets `lastVerifiedAt` when a contact is saved and whenever their profile is read.
+ */
+async function backfillLastVerified(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('contacts').openCursor();
+
+  while (cursor) {
+    const contact = cursor.value;
+    const place = `contacts[${contact.id}]`;
+    await cursor.update(checked(Contact, { ...contact, lastVerifiedAt: contact.createdAt }, place));
 
     cursor = await cursor.continue();
   }

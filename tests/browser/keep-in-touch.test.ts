@@ -92,7 +92,7 @@ describe('keeping in touch in Chromium', () => {
     const items = popup.locator('[data-testid="keep-in-touch-item"]');
 
     await expect.poll(() => items.allTextContents()).toEqual([expect.stringContaining(SOFIA)]);
-    expect(await items.first().textContent()).toContain('60 days since the last touch');
+    expect(await items.first().textContent()).toContain('15 days past a 45-day cadence');
   });
 
   it('empties the list once a touch is logged for her in the side panel', async () => {

@@ -22,7 +22,8 @@ export function findMessageBox(doc: Document): HTMLElement | null {
 }
 
 /**
- * Inserts `text` at the caret of the message box, or at its end. The editor's own insertText
+ * Inserts `text` at the caret of the message box, or at its end, on a new line when the box
+ * already holds text. The editor's own insertText
  * command keeps LinkedIn's editor state in step and needs no HTML, so it works under the page's
  * Trusted Types policy; where it is refused, text nodes are written and an input event tells
  * the editor.
@@ -35,6 +36,8 @@ export function insertIntoMessageBox(doc: Document, text: string): InsertResult 
   placeCaretAtEnd(doc, box);
 
   const before = box.textContent ?? '';
+  // What the rep wrote stays; the template starts on a line of its own after it.
+  if (before.trim() !== '') doc.execCommand?.('insertParagraph', false);
   const inserted = doc.execCommand?.('insertText', false, text) === true;
 
   if (!inserted || box.textContent === before) writeLines(doc, box, text);

@@ -75,7 +75,7 @@ describe('exporting one person', () => {
 
     expect(file).toMatchObject({
       format: 'rapport-backup',
-      version: 3,
+      version: 4,
       exportedAt: '2026-03-11T15:30:00.000Z',
       templates: [],
     });

@@ -62,7 +62,7 @@ describe('exporting a backup', () => {
 
     expect(backup).toMatchObject({
       format: 'rapport-backup',
-      version: 3,
+      version: 4,
       exportedAt: '2026-03-11T15:30:00.000Z',
     });
     const { contacts, touches, nextSteps, templates } = backup;
@@ -102,7 +102,13 @@ describe('importing a backup', () => {
     const adaAsImported = { ...ada, lastTouchAt: undefined };
     expect(plan.update).toEqual({ contacts: [adaAsImported], nextSteps: [], templates: [] });
     expect(plan.update.contacts[0]).not.toHaveProperty('lastTouchAt');
-    expect(plan.unchanged).toEqual({ contacts: 1, touches: 4, nextSteps: 2, templates: 1 });
+    expect(plan.unchanged).toEqual({
+      contacts: 1,
+      touches: 4,
+      nextSteps: 2,
+      templates: 1,
+      fieldChanges: 0,
+    });
     expect((await getContact(db, ada?.id ?? ''))?.notes).toBe('changed since the backup');
   });
 
@@ -325,10 +331,10 @@ describe('a backup that cannot be imported', () => {
   });
 
   it('comes from a newer version', async () => {
-    const error = await rejectionOf((backup) => ({ ...backup, version: 4 }));
+    const error = await rejectionOf((backup) => ({ ...backup, version: 5 }));
 
     expect(error.message).toBe(
-      'This backup comes from a newer Rapport (backup version 4). ' +
+      'This backup comes from a newer Rapport (backup version 5). ' +
         'Update Rapport, then import it again.',
     );
   });
@@ -337,7 +343,7 @@ describe('a backup that cannot be imported', () => {
     const error = await rejectionOf((backup) => ({ ...backup, version: '1' }));
 
     expect(error.message).toBe(
-      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 3.',
+      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 4.',
     );
   });
 
@@ -571,7 +577,7 @@ describe('importing a version 2 file, from before stages', () => {
       cadenceDays: 45,
       touchDueAt: '2025-10-16T10:00:00.000Z',
     });
-    expect((await exported(db)).version).toBe(3);
+    expect((await exported(db)).version).toBe(4);
   });
 
   it('is refused when a contact’s key is not the one its profile URL gives', async () => {

@@ -3,7 +3,7 @@ import { runStorageBench } from '../../../scripts/bench-storage';
 
 describe('the storage benchmark', () => {
   it('reports every measure with its unit and aim on a small data set', async () => {
-    const size = { contacts: 300, touchesPerContact: 2, openSteps: 120 };
+    const size = { contacts: 300, touchesPerContact: 2, openSteps: 120, connectionRows: 200 };
 
     const results = await runStorageBench(size);
 
@@ -28,6 +28,8 @@ describe('the storage benchmark', () => {
       ['listKeepInTouch items beyond the limit', 'count', null],
       ['countKeepInTouch (median)', 'ms', null],
       ['log a touch and update due dates (median)', 'ms', 10],
+      ['read 200 Connections.csv rows', 'ms', null],
+      ['import 200 Connections.csv rows (plan + apply)', 'ms', 5000],
     ]);
     expect(results.find((r) => r.name === 'records: touches')?.value).toBe(600);
     expect(results.find((r) => r.name === 'listDueFollowUps items returned')?.value).toBe(22);

@@ -49,6 +49,7 @@ describe('saving a contact', () => {
       stage: 'identification',
       stageHistory: [{ stage: 'identification', since: '2026-03-10T09:00:00.000Z' }],
       keepInTouchDays: null,
+      lastVerifiedAt: '2026-03-10T09:00:00.000Z',
       createdAt: '2026-03-10T09:00:00.000Z',
       updatedAt: '2026-03-10T09:00:00.000Z',
     });

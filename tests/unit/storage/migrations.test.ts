@@ -10,6 +10,8 @@ import { getOpenNextStep } from '@/lib/storage/next-steps';
 import { countRepliesDue, listRepliesDue } from '@/lib/storage/replies';
 import { listTemplates, saveTemplate } from '@/lib/storage/templates';
 import { listTouches, logTouch, logTouches } from '@/lib/storage/touches';
+import { listStale } from '@/lib/storage/stale';
+import { DEFAULT_CADENCE } from '@/lib/model/cadence';
 import { NOW, uniqueName } from './fixtures';
 
 const V1_CONTACT = {
@@ -36,7 +38,10 @@ const V1_CONTACT = {
   updatedAt: '2025-11-20T10:00:00.000Z',
 };
 
-/** The v1 contact after every upgrade: warm is the development stage, every 14 days. */
+/**
+ * The v1 contact after every upgrade: warm is the development stage, every 14 days; never
+ * checked against their profile, it counts as checked when it was saved.
+ */
 const V1_STAGED = {
   ...V1_CONTACT,
   stage: 'development',
@@ -45,6 +50,7 @@ const V1_STAGED = {
   lastTouchAt: '2025-11-03T09:00:00.000Z',
   cadenceDays: 14,
   touchDueAt: '2025-11-17T09:00:00.000Z',
+  lastVerifiedAt: '2025-11-02T10:00:00.000Z',
 };
 
 const V1_TOUCH = {
@@ -105,7 +111,7 @@ describe('upgrading from version 1', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect(await getContact(db, 'c-ada')).toEqual(V1_STAGED);
     expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_STAGED);
     expect(await listTouches(db, 'c-ada')).toEqual([{ ...V1_TOUCH, supersededBy: null }]);
@@ -189,6 +195,7 @@ describe('upgrading from version 1', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(Array.from(db.objectStoreNames)).toEqual([
       'contacts',
+      'fieldChanges',
       'meta',
       'nextSteps',
       'templates',
@@ -197,6 +204,7 @@ describe('upgrading from version 1', () => {
     expect(Array.from(db.transaction('contacts').store.indexNames)).toEqual([
       'by-awaiting-reply',
       'by-key',
+      'by-last-verified',
       'by-status',
       'by-touch-due',
       'by-updated',
@@ -225,7 +233,7 @@ describe('two versions open at once', () => {
     );
     old.close();
     const db = await openRapportDB(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     db.close();
   });
 
@@ -233,9 +241,9 @@ describe('two versions open at once', () => {
     const name = uniqueName();
     const db = await openRapportDB(name);
 
-    const newer = await openDB(name, 5);
+    const newer = await openDB(name, 6);
 
-    expect(newer.version).toBe(5);
+    expect(newer.version).toBe(6);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(DatabaseClosedError);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(
       'Rapport was updated in another tab. Reload this page to keep working.',
@@ -326,6 +334,7 @@ function developing(contact: object | undefined, derived: object): object {
     stageHistory: [{ stage: 'development', since: '2025-11-02T10:00:00.000Z' }],
     keepInTouchDays: null,
     cadenceDays: 14,
+    lastVerifiedAt: '2025-11-02T10:00:00.000Z',
     ...derived,
   };
 }
@@ -337,7 +346,7 @@ describe('upgrading from version 2', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect(await db.getAll('contacts')).toEqual([
       developing(V2_CONTACTS[0], {
         awaitingReplySince: '2025-11-04T10:00:00.000Z',
@@ -501,9 +510,12 @@ async function createV3(name: string, contacts: object[] = V3_CONTACTS): Promise
   db.close();
 }
 
-/** The stage fields a v3 contact gets, written out: `since` is when it was saved. */
+/**
+ * The fields a v3 contact gets, written out: `since` is when it was saved, which is also when
+ * it counts as last checked against the profile.
+ */
 function inStage(stage: string, since: string): object {
-  return { stage, stageHistory: [{ stage, since }], keepInTouchDays: null };
+  return { stage, stageHistory: [{ stage, since }], keepInTouchDays: null, lastVerifiedAt: since };
 }
 
 describe('upgrading from version 3', () => {
@@ -513,7 +525,7 @@ describe('upgrading from version 3', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     const [nora, omar, lena, ivan, mia, paul, zoe] = V3_CONTACTS;
     expect(await db.getAll('contacts')).toEqual([
       {
@@ -616,5 +628,140 @@ describe('upgrading from version 3', () => {
       'touches',
     ]);
     v3.close();
+  });
+});
+
+/** A v4 contact as the v4 code saved it: staged, with its derived fields, never verified. */
+function v4Contact(id: string, createdAt: string, more: object = {}): object {
+  return {
+    ...v3Contact(id, 'lead', createdAt),
+    ...inStageV4('commercial', createdAt),
+    cadenceDays: 7,
+    touchDueAt: addWeek(createdAt),
+    ...more,
+  };
+}
+
+function inStageV4(stage: string, since: string): object {
+  return { stage, stageHistory: [{ stage, since }], keepInTouchDays: null };
+}
+
+function addWeek(time: string): string {
+  return new Date(Date.parse(time) + 7 * 86_400_000).toISOString();
+}
+
+/** Sofía was saved in 2024 and touched since; Tomás last autumn; Wen this year, not a fit. */
+const V4_CONTACTS = [
+  v4Contact('c-sofia', '2024-07-10T09:00:00.000Z', {
+    company: 'Harbor & Finch Logistics',
+    title: 'Senior Account Executive',
+    role: 'decision-maker',
+    lastTouchAt: '2026-02-02T10:00:00.000Z',
+    touchDueAt: '2026-02-09T10:00:00.000Z',
+  }),
+  v4Contact('c-tomas', '2025-10-01T12:00:00.000Z', {
+    keepInTouchSnoozedUntil: '2025-10-20T12:00:00.000Z',
+    touchDueAt: '2025-10-20T12:00:00.000Z',
+  }),
+  {
+    ...v3Contact('c-wen', 'not-a-fit', '2026-01-08T10:00:00.000Z'),
+    ...inStageV4('identification', '2026-01-08T10:00:00.000Z'),
+  },
+];
+
+const V4_TOUCH = v2Touch('t-sofia', 'c-sofia', '2026-02-02T10:00:00.000Z', 'meeting', 'outbound');
+
+/** Version 4 exactly as it shipped, written with plain idb rather than the current code. */
+async function createV4(name: string, contacts: object[] = V4_CONTACTS): Promise<void> {
+  const db = await openDB(name, 4, {
+    upgrade(v4) {
+      const contacts = v4.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex('by-key', 'key', { unique: true });
+      contacts.createIndex('by-status', 'status');
+      contacts.createIndex('by-updated', 'updatedAt');
+      contacts.createIndex('by-awaiting-reply', 'awaitingReplySince');
+      contacts.createIndex('by-touch-due', ['cadenceDays', 'touchDueAt']);
+      const touches = v4.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('by-contact-at', ['contactId', 'at']);
+      touches.createIndex('by-ref', 'ref', { unique: true });
+      const nextSteps = v4.createObjectStore('nextSteps', { keyPath: 'id' });
+      nextSteps.createIndex('by-contact', 'contactId');
+      nextSteps.createIndex('by-open-due', 'openDue');
+      const templates = v4.createObjectStore('templates', { keyPath: 'id' });
+      templates.createIndex('by-name', 'name');
+      v4.createObjectStore('meta');
+    },
+  });
+  const stores = ['contacts', 'touches', 'nextSteps', 'templates', 'meta'];
+  const tx = db.transaction(stores, 'readwrite');
+  await Promise.all([
+    ...contacts.map((contact) => tx.objectStore('contacts').put(contact)),
+    tx.objectStore('touches').put(V4_TOUCH),
+    tx
+      .objectStore('nextSteps')
+      .put({ ...V1_STEPS[0], contactId: 'c-sofia', openDue: '2025-12-01' }),
+    tx.objectStore('meta').put({ ...DEFAULT_CADENCE, retention: 60 }, 'cadence'),
+    tx.done,
+  ]);
+  db.close();
+}
+
+describe('upgrading from version 4', () => {
+  it('keeps every record and counts each contact as last verified when it was saved', async () => {
+    const name = uniqueName();
+    await createV4(name);
+
+    const db = await openRapportDB(name);
+
+    expect(db.version).toBe(5);
+    const [sofia, tomas, wen] = V4_CONTACTS;
+    expect(await db.getAll('contacts')).toEqual([
+      { ...sofia, lastVerifiedAt: '2024-07-10T09:00:00.000Z' },
+      { ...tomas, lastVerifiedAt: '2025-10-01T12:00:00.000Z' },
+      { ...wen, lastVerifiedAt: '2026-01-08T10:00:00.000Z' },
+    ]);
+    expect(await db.getAll('touches')).toEqual([V4_TOUCH]);
+    expect((await db.getAll('nextSteps')).map((s) => [s.id, s.contactId, s.openDue])).toEqual([
+      ['s-open', 'c-sofia', '2025-12-01'],
+    ]);
+    expect((await getCadence(db)).retention).toBe(60);
+    expect(await db.count('fieldChanges')).toBe(0);
+    db.close();
+  });
+
+  it('lists the contacts saved long ago as stale right after the upgrade', async () => {
+    const name = uniqueName();
+    await createV4(name);
+
+    const db = await openRapportDB(name);
+    const stale = await listStale(db, NOW);
+
+    expect(stale.map((c) => [c.id, c.lastVerifiedAt])).toEqual([
+      ['c-sofia', '2024-07-10T09:00:00.000Z'],
+    ]);
+    expect(Array.from(db.transaction('fieldChanges').store.indexNames)).toEqual(['by-contact-at']);
+    db.close();
+  });
+
+  it('keeps version 4 and its data when a contact cannot be migrated', async () => {
+    const name = uniqueName();
+    const odd = { ...V4_CONTACTS[1], id: 'c-odd', key: 'odd', stage: 'courting' };
+    await createV4(name, [...V4_CONTACTS, odd]);
+
+    const opening = openRapportDB(name);
+
+    await expect(opening).rejects.toThrow('Upgrading the data failed: contacts[c-odd].stage');
+    const v4 = await openDB(name);
+    expect(v4.version).toBe(4);
+    expect(await v4.get('contacts', 'c-odd')).toEqual(odd);
+    expect(await v4.get('contacts', 'c-sofia')).toEqual(V4_CONTACTS[0]);
+    expect(Array.from(v4.objectStoreNames)).toEqual([
+      'contacts',
+      'meta',
+      'nextSteps',
+      'templates',
+      'touches',
+    ]);
+    v4.close();
   });
 });

@@ -1,0 +1,385 @@
+import { repairedMojibake } from '../imports/csv';
+import type {
+  ConnectionRecord,
+  ConnectionsExport,
+  SkipReason,
+} from '../imports/linkedin-connections';
+import type { Cadence } from '../model/cadence';
+import { Contact } from '../model/contact';
+import type { PersonName } from '../model/contact';
+import { cleanName } from '../sites/linkedin';
+import { ContactDraft } from './contacts';
+import { savedContactsByKey } from './conversations';
+import { INDEX } from './db';
+import type { RapportDB } from './db';
+import { storedCadence } from './derived-fields';
+import { withTouchDue } from './touch-due';
+import { allOf, inWriteTx, validated } from './tx';
+import type { WriteTx } from './tx';
+
+/** Why a row of the file makes no contact. */
+export type ConnectionSkip =
+  | 'blank-row'
+  | 'no-name-or-url'
+  /** Older exports have no URL column: without one a row cannot be matched to a profile. */
+  | 'no-profile-url'
+  | 'not-a-profile-url'
+  /** A cell the contact cannot hold, such as a name longer than any real one. */
+  | 'unreadable';
+
+/** What the file says that may fill a saved contact's empty fields. */
+export interface ConnectionFill {
+  key: string;
+  company: string | null;
+  title: string | null;
+  connectedOn: string | null;
+}
+
+interface Row {
+  sourceRow: number;
+}
+
+export type PlannedRow =
+  | (Row & { action: 'add'; contact: Contact; fill: ConnectionFill })
+  | (Row & { action: 'update'; contactId: string; fill: ConnectionFill })
+  | (Row & { action: 'unchanged'; contactId: string })
+  /** A later row naming the same profile: its cells fill the earlier row's empty ones. */
+  | (Row & { action: 'merged'; intoRow: number })
+  | (Row & { action: 'skipped'; reason: ConnectionSkip });
+
+export type RowAction = PlannedRow['action'];
+
+/** What importing LinkedIn's Connections.csv would do; `applyConnectionsImport` does it. */
+export interface ConnectionsImportPlan {
+  /** Every row after the header, in file order. */
+  rows: PlannedRow[];
+  counts: Record<RowAction, number>;
+  skippedFor: Partial<Record<ConnectionSkip, number>>;
+}
+
+export interface ConnectionsImportResult {
+  added: number;
+  updated: number;
+  /** Rows that found nothing left to fill, e.g. after the rep filled it since the preview. */
+  unchanged: number;
+}
+
+export interface ApplyConnectionsOptions {
+  /** Called after each batch with the rows written so far and the rows to write. */
+  onProgress?: (done: number, total: number) => void;
+  /** The time stamped on the contacts it fills; new contacts carry the plan's. */
+  now?: Date;
+}
+
+export const CONNECTION_SOURCE = 'linkedin-connection';
+
+const SKIPS_OF_READER: Record<SkipReason, ConnectionSkip> = {
+  'blank row (only commas)': 'blank-row',
+  'no name and no URL': 'no-name-or-url',
+};
+
+/** Rows written between two progress reports: often enough to move the bar, few awaits. */
+const BATCH = 500;
+
+/**
+ * Works out, without writing anything, which rows make new contacts, which fill empty fields
+ * of saved ones and which are left out, and why. New contacts are stamped with `now`.
+ *
+ * @example (await planConnectionsImport(db, readConnections(bytes))).counts.add
+ */
+export async function planConnectionsImport(
+  db: RapportDB,
+  parsed: ConnectionsExport,
+  now: Date = new Date(),
+): Promise<ConnectionsImportPlan> {
+  const people = mergedByKey(parsed);
+  const saved = await savedContactsByKey(db, [...people.keys()]);
+  const made = { stamp: now.toISOString(), names: new Map<string, string | null>() };
+
+  const planned = [...people.values()].map((record) => {
+    const contact = saved.get(record.key ?? '');
+    return contact ? savedRow(record, contact) : newRow(record, made);
+  });
+
+  const rows = [...leftOutRows(parsed), ...planned].sort((a, b) => a.sourceRow - b.sourceRow);
+
+  return { rows, counts: countsOf(rows), skippedFor: skipsOf(rows) };
+}
+
+/**
+ * Writes the plan in one transaction, in batches, reporting progress after each: all of it is
+ * stored or, when anything fails, none. A row's contact saved or edited since the preview only
+ * gets what is still empty.
+ */
+export async function applyConnectionsImport(
+  db: RapportDB,
+  plan: ConnectionsImportPlan,
+  options: ApplyConnectionsOptions = {},
+): Promise<ConnectionsImportResult> {
+  const writes = plan.rows.filter(
+    (row): row is WriteRow => row.action === 'add' || row.action === 'update',
+  );
+  const result: ConnectionsImportResult = { added: 0, updated: 0, unchanged: 0 };
+  const stamp = (options.now ?? new Date()).toISOString();
+
+  await inWriteTx(db, ['contacts', 'meta'], async (tx) => {
+    const cadence = await storedCadence(tx);
+
+    for (let start = 0; start < writes.length; start += BATCH) {
+      const batch = writes.slice(start, start + BATCH);
+      const outcomes = await allOf(batch.map((row) => () => writeRow(tx, row, cadence, stamp)));
+
+      for (const outcome of outcomes) result[outcome as Outcome] += 1;
+      options.onProgress?.(start + batch.length, writes.length);
+    }
+  });
+
+  return result;
+}
+
+/**
+ * One record per profile, in file order: a later row naming the same profile fills the
+ * earlier one's empty cells (LinkedIn sometimes lists a person twice, once with the email).
+ */
+function mergedByKey(parsed: ConnectionsExport): Map<string, ConnectionRecord> {
+  const people = new Map<string, ConnectionRecord>();
+
+  for (const record of parsed.records) {
+    if (record.key === null) continue;
+
+    const earlier = people.get(record.key);
+    people.set(record.key, earlier ? filledFrom(earlier, record) : record);
+  }
+
+  return people;
+}
+
+function filledFrom(earlier: ConnectionRecord, later: ConnectionRecord): ConnectionRecord {
+  return {
+    ...earlier,
+    email: earlier.email ?? later.email,
+    company: earlier.company ?? later.company,
+    position: earlier.position ?? later.position,
+    connectedOn: earlier.connectedOn ?? later.connectedOn,
+  };
+}
+
+/** The rows that make no contact of their own: left out by the reader, unkeyed, or merged. */
+function leftOutRows(parsed: ConnectionsExport): PlannedRow[] {
+  const notProfiles = new Set(
+    parsed.warnings.filter((w) => w.problem === 'not a profile URL').map((w) => w.sourceRow),
+  );
+  const skip = (sourceRow: number, reason: ConnectionSkip): PlannedRow => ({
+    sourceRow,
+    action: 'skipped',
+    reason,
+  });
+
+  return [
+    ...parsed.skipped.map((row) => skip(row.sourceRow, SKIPS_OF_READER[row.reason])),
+    ...parsed.records
+      .filter((record) => record.key === null)
+      .map(({ sourceRow }) =>
+        skip(sourceRow, notProfiles.has(sourceRow) ? 'not-a-profile-url' : 'no-profile-url'),
+      ),
+    ...parsed.duplicates.map(({ sourceRow, duplicateOfRow }): PlannedRow => {
+      return { sourceRow, action: 'merged', intoRow: duplicateOfRow };
+    }),
+  ];
+}
+
+function savedRow(record: ConnectionRecord, contact: Contact): PlannedRow {
+  const fill = fillOf(record);
+  const { sourceRow } = record;
+
+  return filled(contact, fill, contact.updatedAt) === contact
+    ? { sourceRow, action: 'unchanged', contactId: contact.id }
+    : { sourceRow, action: 'update', contactId: contact.id, fill };
+}
+
+/** What the new contacts of one plan share: their time stamp and the name parts cleaned. */
+interface Making {
+  stamp: string;
+  /** First and last names repeat across a network ("Anna", "Kim"): each is cleaned once. */
+  names: Map<string, string | null>;
+}
+
+function newRow(record: ConnectionRecord, made: Making): PlannedRow {
+  const contact = newContact(record, made);
+  const { sourceRow } = record;
+
+  return contact
+    ? { sourceRow, action: 'add', contact, fill: fillOf(record) }
+    : { sourceRow, action: 'skipped', reason: 'unreadable' };
+}
+
+function fillOf(record: ConnectionRecord): ConnectionFill {
+  const { key, company, position, connectedOn } = record;
+
+  return { key: key ?? '', company, title: position, connectedOn };
+}
+
+/**
+ * The contact a row makes, in the identification stage since the day of the connection: an
+ * export holds years of connections, and a stage with a cadence would make them all due for a
+ * touch at once. The rep moves the ones they work with on to the connection stage. Contact has no email field, so a new contact keeps the file's email in its
+ * notes; a saved contact's notes are the rep's and stay as they are.
+ */
+function newContact(record: ConnectionRecord, made: Making): Contact | null {
+  const draft = ContactDraft.safeParse({
+    key: record.key,
+    profileUrl: record.profileUrl,
+    name: nameOf(record, made.names),
+    company: record.company,
+    title: record.position,
+    source: CONNECTION_SOURCE,
+    sourceDetail: connectedDetail(record.connectedOn),
+    status: 'new',
+    notes: record.email === null ? '' : `Email: ${record.email}`,
+    stage: 'identification',
+  });
+
+  if (!draft.success) return null;
+
+  // Only the file's cells need checking: the id and the times are made here, and checking
+  // them again costs a third of a large import's planning.
+  const { stamp } = made;
+  const stageHistory = [{ stage: draft.data.stage, since: connectedSince(record, stamp) }];
+
+  return {
+    ...draft.data,
+    stageHistory,
+    id: crypto.randomUUID(),
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
+
+/** The display name cleaned by the reader; given and family cleaned from their own columns. */
+function nameOf(record: ConnectionRecord, cleaned: Map<string, string | null>): PersonName {
+  // A name that reads like UTF-8 gone through windows-1252 ("RenÃ©e") is stored repaired.
+  const repair = record.suspectMojibake === true;
+  const display = record.repairedFromCandidate ?? record.name ?? record.key ?? '';
+
+  return {
+    display,
+    given: namePart(record.firstName, repair, cleaned),
+    family: namePart(record.lastName, repair, cleaned),
+  };
+}
+
+function namePart(
+  part: string | null,
+  repair: boolean,
+  cleaned: Map<string, string | null>,
+): string | null {
+  if (part === null) return null;
+
+  const text = repair ? (repairedMojibake(part) ?? part) : part;
+  const known = cleaned.get(text);
+  if (known !== undefined) return known;
+
+  const clean = cleanName(text).display;
+  cleaned.set(text, clean);
+  return clean;
+}
+
+function connectedDetail(connectedOn: string | null): string {
+  return connectedOn === null ? '' : `Connected on ${connectedOn}`;
+}
+
+/** A date after `stamp` (a clock set wrong, a file from tomorrow's time zone) counts as now. */
+function connectedSince({ connectedOn }: ConnectionRecord, stamp: string): string {
+  const since = connectedOn === null ? stamp : `${connectedOn}T00:00:00.000Z`;
+
+  return since < stamp ? since : stamp;
+}
+
+/**
+ * The contact with the file's company and title where it has none, and the connection as its
+ * source where none is set; the same object when there is nothing to fill. A field the rep
+ * kept over the page's value stays as the rep left it, even empty.
+ */
+function filled(contact: Contact, fill: ConnectionFill, stamp: string): Contact {
+  const changes: Partial<Contact> = {};
+  const kept = contact.keptOverPage ?? {};
+
+  if (isEmpty(contact.company) && fill.company && kept.company === undefined) {
+    changes.company = fill.company;
+  }
+
+  if (isEmpty(contact.title) && fill.title && kept.title === undefined) changes.title = fill.title;
+
+  if (contact.source === null) {
+    changes.source = CONNECTION_SOURCE;
+    if (contact.sourceDetail === '') changes.sourceDetail = connectedDetail(fill.connectedOn);
+  }
+
+  return Object.keys(changes).length === 0 ? contact : { ...contact, ...changes, updatedAt: stamp };
+}
+
+function isEmpty(value: string | null): boolean {
+  return value === null || value.trim() === '';
+}
+
+type Outcome = keyof ConnectionsImportResult;
+type WriteRow = Extract<PlannedRow, { action: 'add' | 'update' }>;
+
+/**
+ * Adds the row's contact or fills the saved one, read again inside the transaction: someone
+ * may have saved or edited the person since the preview.
+ */
+async function writeRow(
+  tx: WriteTx<'contacts' | 'meta'>,
+  row: WriteRow,
+  cadence: Cadence,
+  stamp: string,
+): Promise<Outcome> {
+  const contacts = tx.objectStore('contacts');
+
+  if (row.action === 'update') return fillSaved(tx, row.contactId, row.fill, cadence, stamp);
+
+  // Only the key is looked up: reading a whole contact for every new person costs more.
+  const savedId = await contacts.index(INDEX.contactByKey).getKey(row.fill.key);
+
+  if (savedId !== undefined) return fillSaved(tx, savedId, row.fill, cadence, stamp);
+
+  await contacts.add(withTouchDue(row.contact, cadence));
+  return 'added';
+}
+
+async function fillSaved(
+  tx: WriteTx<'contacts' | 'meta'>,
+  id: string,
+  fill: ConnectionFill,
+  cadence: Cadence,
+  stamp: string,
+): Promise<Outcome> {
+  const contacts = tx.objectStore('contacts');
+  const current = await contacts.get(id);
+  const changed = current ? filled(current, fill, stamp) : current;
+
+  // Deleted since the preview, or filled in by then.
+  if (!changed || changed === current) return 'unchanged';
+
+  await contacts.put(validated(Contact, withTouchDue(changed, cadence), 'contact'));
+  return 'updated';
+}
+
+function countsOf(rows: PlannedRow[]): Record<RowAction, number> {
+  const counts = { add: 0, update: 0, unchanged: 0, merged: 0, skipped: 0 };
+
+  for (const row of rows) counts[row.action] += 1;
+
+  return counts;
+}
+
+function skipsOf(rows: PlannedRow[]): Partial<Record<ConnectionSkip, number>> {
+  const skips: Partial<Record<ConnectionSkip, number>> = {};
+
+  for (const row of rows) {
+    if (row.action === 'skipped') skips[row.reason] = (skips[row.reason] ?? 0) + 1;
+  }
+
+  return skips;
+}

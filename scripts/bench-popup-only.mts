@@ -1,0 +1,2 @@
+import { popupDueList } from './bench-popup';
+console.log(JSON.stringify(await popupDueList()));
