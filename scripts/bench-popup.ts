@@ -88,6 +88,11 @@ async function openPopup(session: Session): Promise<{ list: number; page: number
   const page = await session.context.newPage();
   await page.goto(extensionPage(session, 'popup.html'));
   await page.waitForSelector('[data-testid="due-item"]');
+  // The popup counts what lies beyond its lists after showing them; a popup is opened one at a
+  // time, so the next run starts once this one has finished its reads.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('rapport:due-list-counted').length > 0,
+  );
   // No helper functions inside: tsx would wrap them in a helper the page does not have.
   const times = await page.evaluate(() => {
     const shown = performance.getEntriesByName('rapport:due-list-shown')[0]?.startTime ?? NaN;

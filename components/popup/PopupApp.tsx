@@ -18,10 +18,10 @@ import { KeepInTouchGroup } from './KeepInTouchGroup';
 import { RepliesDueGroup } from './RepliesDueGroup';
 
 /** A popup is small: the earliest due steps, and how many more wait behind them. */
-const POPUP_LIMIT = 50;
+const POPUP_LIMIT = 30;
 // Replies come first, so fewer of them: the follow-ups must stay in reach.
 const REPLIES_LIMIT = 20;
-const KEEP_IN_TOUCH_LIMIT = 20;
+const KEEP_IN_TOUCH_LIMIT = 10;
 
 interface PopupData {
   due: DueFollowUps;
@@ -48,6 +48,7 @@ export function PopupApp(): ReactNode {
       const first = await readPopupData();
       setData(first);
       setData(await withCountedMore(first));
+      performance.mark('rapport:due-list-counted');
     } catch (failure) {
       setError(messageOf(failure));
     }

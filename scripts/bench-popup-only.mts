@@ -1,2 +1,0 @@
-import { popupDueList } from './bench-popup';
-console.log(JSON.stringify(await popupDueList()));
