@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, launch, type Session } from '../../scripts/chromium';
+import { countRecords } from './extension-data';
 
 const CONNECTIONS = readFileSync('tests/fixtures/csv/Connections.csv');
 
@@ -53,7 +54,7 @@ describe('importing LinkedIn connections in the options page', () => {
     expect(await options.locator('[data-testid="connections-import-result"]').textContent()).toBe(
       'Imported. Contacts added: 23; completed: 0; unchanged: 0.',
     );
-    expect(await countContacts(options)).toBe(23);
+    expect(await countRecords(options, 'contacts')).toBe(23);
     expect(await storedByKey(options, 'анна-смирнова-7b')).toEqual({
       name: 'Анна Смирнова-Лебедева',
       company: 'Saltmarsh Robotics',
@@ -89,21 +90,6 @@ describe('importing LinkedIn connections in the options page', () => {
     );
   });
 });
-
-async function countContacts(extensionPage: Page): Promise<number> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('contacts').objectStore('contacts').count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 /** A few fields of the contact saved for a profile, read through the key index. */
 async function storedByKey(extensionPage: Page, key: string): Promise<StoredConnection | null> {

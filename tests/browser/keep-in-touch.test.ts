@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, launch, openFixture, tabIdOf, type Session } from '../../scripts/chromium';
+import { importBackup } from './extension-data';
 
 const DAY_MS = 86_400_000;
 const SOFIA = 'Sofía Ramírez Ortega';
@@ -71,15 +72,7 @@ describe('keeping in touch in Chromium', () => {
 
   beforeAll(async () => {
     session = await launch();
-    const options = await session.context.newPage();
-    await options.goto(extensionPage(session, 'options.html'));
-    await options.setInputFiles('input[name="backup"]', {
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(backup()),
-    });
-    await options.locator('[data-testid="import-preview"]').getByRole('button').click();
-    await options.getByText('Backup imported.').waitFor();
+    await importBackup(session, backup());
     popup = await session.context.newPage();
     await popup.goto(extensionPage(session, 'popup.html'));
   });

@@ -9,6 +9,7 @@ import {
   type Session,
   type Sidecar,
 } from '../../scripts/chromium';
+import { countRecords } from './extension-data';
 
 const THREADS = ['messaging-thread.html', 'messaging-inmail.html', 'messaging-group.html'];
 const NGOZI = 'Ngozi Adeyemi-Clarke';
@@ -81,7 +82,7 @@ describe('messaging threads in Chromium', () => {
     await logConversation(panel, '2 new messages logged.');
     await logConversation(panel, '0 new messages logged. 2 were logged before.');
 
-    expect(await countTouches(panel)).toBe(2);
+    expect(await countRecords(panel, 'touches')).toBe(2);
     const popup = await openPopup();
     await expect
       .poll(() => popup.locator('[data-testid="reply-due"]').allTextContents())
@@ -95,7 +96,7 @@ describe('messaging threads in Chromium', () => {
 
     await logConversation(panel, '9 new messages logged.');
 
-    expect(await countTouches(panel)).toBe(11);
+    expect(await countRecords(panel, 'touches')).toBe(11);
     await panel.locator('[data-testid="follow-up-suggestion"] button').click();
     await panel.locator('[data-testid="partner-next-step"]', { hasText: 'Follow up' }).waitFor();
     const popup = await openPopup();
@@ -115,7 +116,7 @@ describe('messaging threads in Chromium', () => {
 
     await expect.poll(() => savedFlags(panel)).toEqual(['true', 'true', 'false']);
     await logConversation(panel, 'new messages logged.');
-    expect(await countTouches(panel)).toBe(19);
+    expect(await countRecords(panel, 'touches')).toBe(19);
     await panel.close();
   });
 
@@ -177,22 +178,6 @@ async function logConversation(panel: Page, result: string): Promise<void> {
   const section = panel.locator('[data-testid="log-conversation"]');
   await section.locator('button.primary').click();
   await section.locator('[role="status"]', { hasText: result }).waitFor();
-}
-
-/** Counts stored touches through the extension's own IndexedDB. */
-async function countTouches(extensionPage: Page): Promise<number> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('touches').objectStore('touches').count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
 }
 
 async function seedTemplate(extensionPage: Page, body: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, launch, type Session } from '../../scripts/chromium';
+import { importBackup } from './extension-data';
 
 const DAY_MS = 86_400_000;
 
@@ -90,15 +91,7 @@ describe('the Today page in Chromium', () => {
 
   beforeAll(async () => {
     session = await launch();
-    const options = await session.context.newPage();
-    await options.goto(extensionPage(session, 'options.html'));
-    await options.setInputFiles('input[name="backup"]', {
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(backup()),
-    });
-    await options.locator('[data-testid="import-preview"]').getByRole('button').click();
-    await options.getByText('Backup imported.').waitFor();
+    await importBackup(session, backup());
 
     today = await session.context.newPage();
     await today.goto(extensionPage(session, 'today.html'));
