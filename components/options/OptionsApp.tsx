@@ -4,8 +4,10 @@ import { AutoLogSection } from './AutoLogSection';
 import { BackupSection } from './BackupSection';
 import { CadenceSection } from './CadenceSection';
 import { ConnectionsImportSection } from './ConnectionsImportSection';
+import { CsvImportSection } from './CsvImportSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { DeleteAllSection } from './DeleteAllSection';
+import { DuplicatesSection } from './DuplicatesSection';
 import { ExportSection } from './ExportSection';
 import { RepliesSection } from './RepliesSection';
 import { ReminderSection } from './ReminderSection';
@@ -26,10 +28,12 @@ export function OptionsApp(): ReactNode {
       <TemplatesSection />
       <BackupSection />
       <StaleSection />
+      <DuplicatesSection />
       <ExportSection />
       <StorageSection />
       <MessagesImportSection />
       <ConnectionsImportSection />
+      <CsvImportSection />
       <DiagnosticsSection />
       <DeleteAllSection />
     </main>

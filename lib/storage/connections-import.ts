@@ -4,18 +4,15 @@ import type {
   ConnectionsExport,
   SkipReason,
 } from '../imports/linkedin-connections';
-import type { Cadence } from '../model/cadence';
-import { Contact } from '../model/contact';
-import type { PersonName } from '../model/contact';
+import type { Contact, PersonName } from '../model/contact';
 import { cleanName } from '../sites/linkedin';
 import { ContactDraft } from './contacts';
 import { savedContactsByKey } from './conversations';
-import { INDEX } from './db';
 import type { RapportDB } from './db';
-import { storedCadence } from './derived-fields';
-import { withTouchDue } from './touch-due';
-import { allOf, inWriteTx, validated } from './tx';
-import type { WriteTx } from './tx';
+import { applyImportPlan, importPlanOf, isEmpty, savedContactRow } from './import-plan';
+import type { ApplyImportOptions, ImportPlan, ImportResult, ImportRow } from './import-plan';
+
+export type { RowAction } from './import-plan';
 
 /** Why a row of the file makes no contact. */
 export type ConnectionSkip =
@@ -35,41 +32,14 @@ export interface ConnectionFill {
   connectedOn: string | null;
 }
 
-interface Row {
-  sourceRow: number;
-}
-
-export type PlannedRow =
-  | (Row & { action: 'add'; contact: Contact; fill: ConnectionFill })
-  | (Row & { action: 'update'; contactId: string; fill: ConnectionFill })
-  | (Row & { action: 'unchanged'; contactId: string })
-  /** A later row naming the same profile: its cells fill the earlier row's empty ones. */
-  | (Row & { action: 'merged'; intoRow: number })
-  | (Row & { action: 'skipped'; reason: ConnectionSkip });
-
-export type RowAction = PlannedRow['action'];
+export type PlannedRow = ImportRow<ConnectionFill, ConnectionSkip>;
 
 /** What importing LinkedIn's Connections.csv would do; `applyConnectionsImport` does it. */
-export interface ConnectionsImportPlan {
-  /** Every row after the header, in file order. */
-  rows: PlannedRow[];
-  counts: Record<RowAction, number>;
-  skippedFor: Partial<Record<ConnectionSkip, number>>;
-}
+export type ConnectionsImportPlan = ImportPlan<ConnectionFill, ConnectionSkip>;
 
-export interface ConnectionsImportResult {
-  added: number;
-  updated: number;
-  /** Rows that found nothing left to fill, e.g. after the rep filled it since the preview. */
-  unchanged: number;
-}
+export type ConnectionsImportResult = ImportResult;
 
-export interface ApplyConnectionsOptions {
-  /** Called after each batch with the rows written so far and the rows to write. */
-  onProgress?: (done: number, total: number) => void;
-  /** The time stamped on the contacts it fills; new contacts carry the plan's. */
-  now?: Date;
-}
+export type ApplyConnectionsOptions = ApplyImportOptions;
 
 export const CONNECTION_SOURCE = 'linkedin-connection';
 
@@ -77,9 +47,6 @@ const SKIPS_OF_READER: Record<SkipReason, ConnectionSkip> = {
   'blank row (only commas)': 'blank-row',
   'no name and no URL': 'no-name-or-url',
 };
-
-/** Rows written between two progress reports: often enough to move the bar, few awaits. */
-const BATCH = 500;
 
 /**
  * Works out, without writing anything, which rows make new contacts, which fill empty fields
@@ -101,9 +68,7 @@ export async function planConnectionsImport(
     return contact ? savedRow(record, contact) : newRow(record, made);
   });
 
-  const rows = [...leftOutRows(parsed), ...planned].sort((a, b) => a.sourceRow - b.sourceRow);
-
-  return { rows, counts: countsOf(rows), skippedFor: skipsOf(rows) };
+  return importPlanOf([...leftOutRows(parsed), ...planned]);
 }
 
 /**
@@ -116,25 +81,7 @@ export async function applyConnectionsImport(
   plan: ConnectionsImportPlan,
   options: ApplyConnectionsOptions = {},
 ): Promise<ConnectionsImportResult> {
-  const writes = plan.rows.filter(
-    (row): row is WriteRow => row.action === 'add' || row.action === 'update',
-  );
-  const result: ConnectionsImportResult = { added: 0, updated: 0, unchanged: 0 };
-  const stamp = (options.now ?? new Date()).toISOString();
-
-  await inWriteTx(db, ['contacts', 'meta'], async (tx) => {
-    const cadence = await storedCadence(tx);
-
-    for (let start = 0; start < writes.length; start += BATCH) {
-      const batch = writes.slice(start, start + BATCH);
-      const outcomes = await allOf(batch.map((row) => () => writeRow(tx, row, cadence, stamp)));
-
-      for (const outcome of outcomes) result[outcome as Outcome] += 1;
-      options.onProgress?.(start + batch.length, writes.length);
-    }
-  });
-
-  return result;
+  return applyImportPlan(db, plan, filled, options);
 }
 
 /**
@@ -189,12 +136,7 @@ function leftOutRows(parsed: ConnectionsExport): PlannedRow[] {
 }
 
 function savedRow(record: ConnectionRecord, contact: Contact): PlannedRow {
-  const fill = fillOf(record);
-  const { sourceRow } = record;
-
-  return filled(contact, fill, contact.updatedAt) === contact
-    ? { sourceRow, action: 'unchanged', contactId: contact.id }
-    : { sourceRow, action: 'update', contactId: contact.id, fill };
+  return savedContactRow(record.sourceRow, contact, fillOf(record), filled);
 }
 
 /** What the new contacts of one plan share: their time stamp and the name parts cleaned. */
@@ -316,70 +258,4 @@ function filled(contact: Contact, fill: ConnectionFill, stamp: string): Contact 
   }
 
   return Object.keys(changes).length === 0 ? contact : { ...contact, ...changes, updatedAt: stamp };
-}
-
-function isEmpty(value: string | null): boolean {
-  return value === null || value.trim() === '';
-}
-
-type Outcome = keyof ConnectionsImportResult;
-type WriteRow = Extract<PlannedRow, { action: 'add' | 'update' }>;
-
-/**
- * Adds the row's contact or fills the saved one, read again inside the transaction: someone
- * may have saved or edited the person since the preview.
- */
-async function writeRow(
-  tx: WriteTx<'contacts' | 'meta'>,
-  row: WriteRow,
-  cadence: Cadence,
-  stamp: string,
-): Promise<Outcome> {
-  const contacts = tx.objectStore('contacts');
-
-  if (row.action === 'update') return fillSaved(tx, row.contactId, row.fill, cadence, stamp);
-
-  // Only the key is looked up: reading a whole contact for every new person costs more.
-  const savedId = await contacts.index(INDEX.contactByKey).getKey(row.fill.key);
-
-  if (savedId !== undefined) return fillSaved(tx, savedId, row.fill, cadence, stamp);
-
-  await contacts.add(withTouchDue(row.contact, cadence));
-  return 'added';
-}
-
-async function fillSaved(
-  tx: WriteTx<'contacts' | 'meta'>,
-  id: string,
-  fill: ConnectionFill,
-  cadence: Cadence,
-  stamp: string,
-): Promise<Outcome> {
-  const contacts = tx.objectStore('contacts');
-  const current = await contacts.get(id);
-  const changed = current ? filled(current, fill, stamp) : current;
-
-  // Deleted since the preview, or filled in by then.
-  if (!changed || changed === current) return 'unchanged';
-
-  await contacts.put(validated(Contact, withTouchDue(changed, cadence), 'contact'));
-  return 'updated';
-}
-
-function countsOf(rows: PlannedRow[]): Record<RowAction, number> {
-  const counts = { add: 0, update: 0, unchanged: 0, merged: 0, skipped: 0 };
-
-  for (const row of rows) counts[row.action] += 1;
-
-  return counts;
-}
-
-function skipsOf(rows: PlannedRow[]): Partial<Record<ConnectionSkip, number>> {
-  const skips: Partial<Record<ConnectionSkip, number>> = {};
-
-  for (const row of rows) {
-    if (row.action === 'skipped') skips[row.reason] = (skips[row.reason] ?? 0) + 1;
-  }
-
-  return skips;
 }

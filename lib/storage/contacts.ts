@@ -237,14 +237,23 @@ export async function deleteContact(db: RapportDB, id: string): Promise<void> {
 }
 
 /**
- * Deletes every contact, touch, next step, template and field change, in one transaction. The
- * cadence settings stay, like the rest of the rep's settings.
+ * Deletes every contact, touch, next step, template, field change and merge undo record, in one
+ * transaction. The cadence settings stay, like the rest of the rep's settings.
  */
 export async function deleteAllData(db: RapportDB): Promise<void> {
-  const stores = ['contacts', 'touches', 'nextSteps', 'templates', 'fieldChanges'] as const;
+  const stores = [
+    'contacts',
+    'touches',
+    'nextSteps',
+    'templates',
+    'fieldChanges',
+    'merges',
+  ] as const;
 
   await inWriteTx(db, [...stores], async (tx) => {
     await allOf([
+      // Undo records hold copies of deleted contacts, so they go too.
+      () => tx.objectStore('merges').clear(),
       () => tx.objectStore('fieldChanges').clear(),
       () => tx.objectStore('contacts').clear(),
       () => tx.objectStore('touches').clear(),

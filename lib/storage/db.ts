@@ -7,6 +7,7 @@ import { Contact } from '../model/contact';
 import type { FieldChangeRecord } from '../model/field-change';
 import type { Status } from '../model/contact';
 import { NextStep } from '../model/next-step';
+import type { MergeRecord } from '../model/merge';
 import type { Template } from '../model/template';
 import type { Touch } from '../model/touch';
 import { awaitingReplySince, withAwaitingReply } from './awaiting-reply';
@@ -16,7 +17,7 @@ import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from '
 export const DB_NAME = 'rapport';
 
 /** The schema version this code creates and expects. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Index names, shared by the queries and the migrations so the two cannot drift apart. */
 export const INDEX = {
@@ -73,6 +74,10 @@ export interface RapportSchema extends DBSchema {
     key: string;
     value: FieldChangeRecord;
     indexes: { 'by-contact-at': [string, string] };
+  };
+  merges: {
+    key: string;
+    value: MergeRecord;
   };
 }
 
@@ -162,6 +167,13 @@ export const MIGRATIONS: readonly Migration[] = [
       tx.objectStore('contacts').createIndex(INDEX.contactByLastVerified, 'lastVerifiedAt');
 
       await backfillLastVerified(tx);
+    },
+  },
+  {
+    version: 6,
+    describe: 'merges of duplicate contacts, kept so that each can be undone',
+    up: (db) => {
+      db.createObjectStore('merges', { keyPath: 'id' });
     },
   },
 ];

@@ -111,7 +111,7 @@ describe('upgrading from version 1', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect(await getContact(db, 'c-ada')).toEqual(V1_STAGED);
     expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_STAGED);
     expect(await listTouches(db, 'c-ada')).toEqual([{ ...V1_TOUCH, supersededBy: null }]);
@@ -196,6 +196,7 @@ describe('upgrading from version 1', () => {
     expect(Array.from(db.objectStoreNames)).toEqual([
       'contacts',
       'fieldChanges',
+      'merges',
       'meta',
       'nextSteps',
       'templates',
@@ -233,7 +234,7 @@ describe('two versions open at once', () => {
     );
     old.close();
     const db = await openRapportDB(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     db.close();
   });
 
@@ -241,9 +242,9 @@ describe('two versions open at once', () => {
     const name = uniqueName();
     const db = await openRapportDB(name);
 
-    const newer = await openDB(name, 6);
+    const newer = await openDB(name, 7);
 
-    expect(newer.version).toBe(6);
+    expect(newer.version).toBe(7);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(DatabaseClosedError);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(
       'Rapport was updated in another tab. Reload this page to keep working.',
@@ -346,7 +347,7 @@ describe('upgrading from version 2', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect(await db.getAll('contacts')).toEqual([
       developing(V2_CONTACTS[0], {
         awaitingReplySince: '2025-11-04T10:00:00.000Z',
@@ -525,7 +526,7 @@ describe('upgrading from version 3', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     const [nora, omar, lena, ivan, mia, paul, zoe] = V3_CONTACTS;
     expect(await db.getAll('contacts')).toEqual([
       {
@@ -713,7 +714,7 @@ describe('upgrading from version 4', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     const [sofia, tomas, wen] = V4_CONTACTS;
     expect(await db.getAll('contacts')).toEqual([
       { ...sofia, lastVerifiedAt: '2024-07-10T09:00:00.000Z' },
