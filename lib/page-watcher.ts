@@ -25,7 +25,7 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatcherOptions
     timer = undefined;
     firstChangeAt = 0;
     const reading = options.read();
-    const serialised = JSON.stringify(reading);
+    const serialised = JSON.stringify(reading, withoutClock);
     if (serialised === last) return;
 
     last = serialised;
@@ -54,4 +54,13 @@ function observeDom(ctx: ContentScriptContext, onChange: () => void): void {
     characterData: true,
   });
   ctx.onInvalidated(() => observer.disconnect());
+}
+
+/**
+ * A conversation reading carries the time it was read at, which differs on every read: left
+ * out of the comparison, an unchanged thread is not sent to the background again and again.
+ * Its messages' resolved times still change when the day does.
+ */
+function withoutClock(key: string, value: unknown): unknown {
+  return key === 'now' ? undefined : value;
 }
