@@ -12,10 +12,10 @@ import {
   type ConnectionsImportPlan,
 } from '@/lib/storage/connections-import';
 import { Banner } from '../Banner';
+import { ContactsImportPreview, type ImportProgress } from './ContactsImportPreview';
 import { announceChange, database, messageOf } from '../data';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
-type Progress = { done: number; total: number } | null;
 
 /**
  * Turns LinkedIn's Connections.csv into contacts: a preview first, and nothing stored until
@@ -24,7 +24,7 @@ type Progress = { done: number; total: number } | null;
 export function ConnectionsImportSection(): ReactNode {
   const [plan, setPlan] = useState<ConnectionsImportPlan | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [progress, setProgress] = useState<Progress>(null);
+  const [progress, setProgress] = useState<ImportProgress>(null);
   // A new input after each import, so that picking the same file again is noticed.
   const [inputKey, setInputKey] = useState(0);
 
@@ -80,7 +80,16 @@ export function ConnectionsImportSection(): ReactNode {
           onChange={(e) => void choose(e.target.files?.[0])}
         />
       </label>
-      {plan && <Preview plan={plan} progress={progress} onApply={() => void apply()} />}
+      {plan && (
+        <ContactsImportPreview
+          plan={plan}
+          words="connectionsImport"
+          testId="connections-import-preview"
+          progress={progress}
+          skipLabel={skipLabel}
+          onApply={() => void apply()}
+        />
+      )}
       {notice && (
         <div data-testid="connections-import-result">
           <Banner tone={notice.tone}>{notice.text}</Banner>
@@ -100,57 +109,6 @@ async function readExport(file: File): Promise<ConnectionsExport | string> {
 
     return i18n.t('connectionsImport.unreadable', [messageOf(error)]);
   }
-}
-
-interface PreviewProps {
-  plan: ConnectionsImportPlan;
-  progress: Progress;
-  onApply: () => void;
-}
-
-function Preview({ plan, progress, onApply }: PreviewProps): ReactNode {
-  const { counts } = plan;
-  const writes = counts.add + counts.update;
-
-  return (
-    <div data-testid="connections-import-preview">
-      <p>{i18n.t('connectionsImport.toAdd', [String(counts.add)])}</p>
-      <p>{i18n.t('connectionsImport.toUpdate', [String(counts.update)])}</p>
-      <p>{i18n.t('connectionsImport.unchanged', [String(counts.unchanged)])}</p>
-      {counts.merged > 0 && (
-        <p className="muted">{i18n.t('connectionsImport.merged', [String(counts.merged)])}</p>
-      )}
-      {counts.skipped > 0 && <Skipped plan={plan} />}
-      {progress && (
-        <p>
-          {i18n.t('connectionsImport.applying')}{' '}
-          <progress value={progress.done} max={Math.max(progress.total, 1)} />
-        </p>
-      )}
-      {writes > 0 ? (
-        <button className="primary" disabled={progress !== null} onClick={onApply}>
-          {i18n.t('connectionsImport.apply')}
-        </button>
-      ) : (
-        <p>{i18n.t('connectionsImport.nothingNew')}</p>
-      )}
-    </div>
-  );
-}
-
-function Skipped({ plan }: { plan: ConnectionsImportPlan }): ReactNode {
-  const reasons = Object.entries(plan.skippedFor) as [ConnectionSkip, number][];
-
-  return (
-    <div className="muted">
-      <p>{i18n.t('connectionsImport.skipped', [String(plan.counts.skipped)])}</p>
-      <ul>
-        {reasons.map(([reason, count]) => (
-          <li key={reason}>{skipLabel(reason, String(count))}</li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 function skipLabel(reason: ConnectionSkip, count: string): string {

@@ -15,10 +15,10 @@ import {
   type CsvContactsImportPlan,
 } from '@/lib/storage/csv-contacts-import';
 import { Banner } from '../Banner';
+import { ContactsImportPreview, type ImportProgress } from './ContactsImportPreview';
 import { announceChange, database, messageOf } from '../data';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
-type Progress = { done: number; total: number } | null;
 
 /**
  * Turns a spreadsheet from another CRM into contacts: the rep says what each column holds,
@@ -28,7 +28,7 @@ export function CsvImportSection(): ReactNode {
   const [table, setTable] = useState<CsvTable | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [notice, setNotice] = useState<Notice>(null);
-  const [progress, setProgress] = useState<Progress>(null);
+  const [progress, setProgress] = useState<ImportProgress>(null);
   // A new input after each import, so that picking the same file again is noticed.
   const [inputKey, setInputKey] = useState(0);
   const plan = usePlan(table, mapping, setNotice);
@@ -86,7 +86,16 @@ export function CsvImportSection(): ReactNode {
         />
       </label>
       {table && <Columns header={table.header} mapping={mapping} onChange={setMapping} />}
-      {table && plan && <Preview plan={plan} progress={progress} onApply={() => void apply()} />}
+      {table && plan && (
+        <ContactsImportPreview
+          plan={plan}
+          words="csvImport"
+          testId="csv-import-preview"
+          progress={progress}
+          skipLabel={skipLabel}
+          onApply={() => void apply()}
+        />
+      )}
       {notice && (
         <div data-testid="csv-import-result">
           <Banner tone={notice.tone}>{notice.text}</Banner>
@@ -157,57 +166,6 @@ function Columns({ header, mapping, onChange }: ColumnsProps): ReactNode {
         </label>
       ))}
     </fieldset>
-  );
-}
-
-interface PreviewProps {
-  plan: CsvContactsImportPlan;
-  progress: Progress;
-  onApply: () => void;
-}
-
-function Preview({ plan, progress, onApply }: PreviewProps): ReactNode {
-  const { counts } = plan;
-  const writes = counts.add + counts.update;
-
-  return (
-    <div data-testid="csv-import-preview">
-      <p>{i18n.t('csvImport.toAdd', [String(counts.add)])}</p>
-      <p>{i18n.t('csvImport.toUpdate', [String(counts.update)])}</p>
-      <p>{i18n.t('csvImport.unchanged', [String(counts.unchanged)])}</p>
-      {counts.merged > 0 && (
-        <p className="muted">{i18n.t('csvImport.merged', [String(counts.merged)])}</p>
-      )}
-      {counts.skipped > 0 && <Skipped plan={plan} />}
-      {progress && (
-        <p>
-          {i18n.t('csvImport.applying')}{' '}
-          <progress value={progress.done} max={Math.max(progress.total, 1)} />
-        </p>
-      )}
-      {writes > 0 ? (
-        <button className="primary" disabled={progress !== null} onClick={onApply}>
-          {i18n.t('csvImport.apply')}
-        </button>
-      ) : (
-        <p>{i18n.t('csvImport.nothingNew')}</p>
-      )}
-    </div>
-  );
-}
-
-function Skipped({ plan }: { plan: CsvContactsImportPlan }): ReactNode {
-  const reasons = Object.entries(plan.skippedFor) as [CsvContactSkip, number][];
-
-  return (
-    <div className="muted">
-      <p>{i18n.t('csvImport.skipped', [String(plan.counts.skipped)])}</p>
-      <ul>
-        {reasons.map(([reason, count]) => (
-          <li key={reason}>{skipLabel(reason, String(count))}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
 
