@@ -1,4 +1,5 @@
-// The few extension APIs the scripts and browser tests call inside the extension's own pages and worker.
+// The few extension APIs the scripts and browser tests call inside the extension's own pages
+// and worker.
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
   storage: {

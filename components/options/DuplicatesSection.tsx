@@ -149,12 +149,12 @@ interface ChoiceProps {
 
 function Choice({ name, choices, field, value, label, onPick }: ChoiceProps): ReactNode {
   const checked = (choices[field] ?? 'keep') === value;
+  const pick = (): void => onPick(field, value);
 
   return (
     <td>
       <label>
-        <input type="radio" name={name} checked={checked} onChange={() => onPick(field, value)} />{' '}
-        {label}
+        <input type="radio" name={name} checked={checked} onChange={pick} /> {label}
       </label>
     </td>
   );

@@ -129,8 +129,11 @@ function TouchHistory(props: { items: TouchView[]; onCorrect: (t: TouchView) => 
       {props.items.map((touch) => (
         <li key={touch.id} className={touch.supersededBy ? 'superseded' : undefined}>
           <div className="muted">
-            {new Date(touch.at).toLocaleString()} · {i18n.t(`channel.${labelKey(touch.channel)}`)} ·{' '}
-            {i18n.t(`direction.${touch.direction}`)}
+            {[
+              new Date(touch.at).toLocaleString(),
+              i18n.t(`channel.${labelKey(touch.channel)}`),
+              i18n.t(`direction.${touch.direction}`),
+            ].join(' · ')}
             {touch.supersededBy && ` · ${i18n.t('touch.superseded')}`}
           </div>
           <div>{touch.summary}</div>

@@ -14,7 +14,8 @@ export const NO_FILTER: TodayFilter = { segment: null, relevance: null, stage: n
  * The filter a link names, e.g. `?stage=retention&relevance=A`. A value the page does not know
  * (a typo, a stage since renamed) filters nothing rather than hiding everything.
  *
- * @example filterFromQuery('?stage=retention') // { segment: null, relevance: null, stage: 'retention' }
+ * @example filterFromQuery('?stage=retention')
+ * // { segment: null, relevance: null, stage: 'retention' }
  */
 export function filterFromQuery(search: string): TodayFilter {
   const query = new URLSearchParams(search);

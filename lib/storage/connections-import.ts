@@ -164,8 +164,9 @@ function fillOf(record: ConnectionRecord): ConnectionFill {
 /**
  * The contact a row makes, in the identification stage since the day of the connection: an
  * export holds years of connections, and a stage with a cadence would make them all due for a
- * touch at once. The rep moves the ones they work with on to the connection stage. Contact has no email field, so a new contact keeps the file's email in its
- * notes; a saved contact's notes are the rep's and stay as they are.
+ * touch at once. The rep moves the ones they work with on to the connection stage.
+ * Contact has no email field, so a new contact keeps the file's email in its notes; a saved
+ * contact's notes are the rep's and stay as they are.
  */
 function newContact(record: ConnectionRecord, made: Making): Contact | null {
   const draft = ContactDraft.safeParse({
