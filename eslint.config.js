@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 // - content scripts and the site readers stay tiny: no UI, no database, no zod at run time;
 // - lib/ never reaches into entrypoints/ or components/;
 // - background code has no window or document;
-// - one logger: no stray console output.
+// - one logger: no stray console output;
+// - the sync server shares only lib/sync with the extension.
 const UI_AND_DATABASE = [
   { name: 'react', message: 'Content scripts are framework-free.' },
   { name: 'react-dom', message: 'Content scripts are framework-free.' },
@@ -82,6 +83,27 @@ export default tseslint.config(
   },
   {
     files: ['lib/logger.ts', 'scripts/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^@/|/lib/(?!sync/))',
+              message: 'The server shares lib/sync with the extension, nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The admin tool's output is for the person at the terminal; the server logs with pino.
+    files: ['server/src/admin.ts'],
     rules: { 'no-console': 'off' },
   },
 );

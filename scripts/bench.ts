@@ -5,6 +5,7 @@
 import { contentScriptSize, contentScriptTime, type Figure } from './bench-content';
 import { popupDueList } from './bench-popup';
 import { runStorageBench } from './bench-storage';
+import { runSyncBench } from './bench-sync';
 
 async function main(): Promise<void> {
   const figures: Figure[] = [await contentScriptSize(), ...(await contentScriptTime())];
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       aim: aimOf(result.aim),
     });
   }
+  figures.push(...(await runSyncBench()));
 
   console.log(JSON.stringify(figures, null, 2));
   console.table(figures.map(({ name, value, unit, aim }) => ({ name, value, unit, aim })));

@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import type { Change, Cursor, PullResponse, PushResponse } from '../../lib/sync/protocol';
+import type { Db } from './database/schema';
+import { mergeIntoEntities } from './entities';
+
+/** Who is pushing: every query below is scoped to this workspace. */
+export interface Pusher {
+  workspaceId: string;
+  memberId: string;
+}
+
+/**
+ * Stores the changes the workspace does not have yet, numbered in the order they are accepted,
+ * and merges them into the entities, all in one transaction.
+ *
+ * The workspace row stays locked until the transaction commits, so pushes to one workspace take
+ * turns: a change numbered n + 1 can never become visible before change n, and a pull that
+ * moved its cursor past n never misses it. The same lock makes the duplicate check exact.
+ */
+export async function pushChanges(
+  db: Db,
+  pusher: Pusher,
+  changes: readonly Change[],
+): Promise<PushResponse> {
+  return db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, pusher.workspaceId);
+
+    const fresh = await withoutKnown(trx, pusher.workspaceId, changes);
+
+    if (fresh.length > 0) {
+      const first = await reserveSeqs(trx, pusher.workspaceId, fresh.length);
+      await insertChanges(trx, pusher, fresh, first);
+      await mergeIntoEntities(trx, pusher.workspaceId, fresh);
+    }
+
+    return { accepted: fresh.length, duplicates: changes.length - fresh.length };
+  });
+}
+
+/** The workspace's changes after `after`, in the order they were accepted. */
+export async function pullChanges(
+  db: Db,
+  workspaceId: string,
+  after: Cursor,
+  limit: number,
+): Promise<PullResponse> {
+  const rows = await db
+    .selectFrom('changes')
+    .select(['seq', 'body'])
+    .where('workspace_id', '=', workspaceId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+
+  return {
+    changes: page.map((row) => row.body),
+    cursor: last === undefined ? after : String(last.seq),
+    more: rows.length > limit,
+  };
+}
+
+async function lockWorkspace(trx: Db, workspaceId: string): Promise<void> {
+  await trx
+    .selectFrom('workspaces')
+    .select('id')
+    .where('id', '=', workspaceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Drops changes the workspace already has, and repeats within the push itself. */
+async function withoutKnown(
+  trx: Db,
+  workspaceId: string,
+  changes: readonly Change[],
+): Promise<Change[]> {
+  const known = await trx
+    .selectFrom('changes')
+    .select('change_id')
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      'change_id',
+      'in',
+      changes.map((change) => change.id),
+    )
+    .execute();
+
+  const seen = new Set(known.map((row) => row.change_id));
+
+  return changes.filter((change) => {
+    if (seen.has(change.id)) return false;
+
+    seen.add(change.id);
+
+    return true;
+  });
+}
+
+/** Takes `count` sequence numbers and returns the first. */
+async function reserveSeqs(trx: Db, workspaceId: string, count: number): Promise<number> {
+  const { last_seq } = await trx
+    .updateTable('workspaces')
+    .set({ last_seq: sql`last_seq + ${count}` })
+    .where('id', '=', workspaceId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+
+  return Number(last_seq) - count + 1;
+}
+
+async function insertChanges(
+  trx: Db,
+  pusher: Pusher,
+  changes: readonly Change[],
+  first: number,
+): Promise<void> {
+  const rows = changes.map((change, index) => ({
+    workspace_id: pusher.workspaceId,
+    seq: first + index,
+    change_id: change.id,
+    device_id: change.deviceId,
+    member_id: pusher.memberId,
+    hlc: change.hlc,
+    kind: change.kind,
+    entity_id: change.entityId,
+    body: JSON.stringify(change),
+  }));
+
+  await trx.insertInto('changes').values(rows).execute();
+}
