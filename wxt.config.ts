@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 // already lets the background see LinkedIn tabs' URLs.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -16,7 +16,15 @@ export default defineConfig({
     ],
     // Asked for when the rep turns the daily reminder on, so no one else ever grants it.
     optional_permissions: ['notifications'],
-    host_permissions: ['https://www.linkedin.com/*'],
+    host_permissions: [
+      'https://www.linkedin.com/*',
+      // The browser tests' sync server runs on loopback: a script cannot answer the
+      // browser's permission prompt, so the test build holds that one address from the start.
+      ...(mode === 'e2e' ? ['http://127.0.0.1/*'] : []),
+    ],
+    // The rep's own sync server: the options page asks for that one address when they
+    // connect it, and gives it back when they disconnect. Nothing is granted at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -5,7 +5,7 @@ interface TextFieldProps {
   value: string;
   onChange: (value: string) => void;
   name?: string;
-  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'url';
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'url' | 'email';
   hint?: string;
   children?: ReactNode;
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { handleMessage, refreshBadges } from '@/lib/inbox';
 import { startReminders } from '@/lib/reminder-service';
+import { startSyncAlarm } from '@/lib/sync-service';
 import { forgetTab, forgetUnlessAt } from '@/lib/tab-readings';
 import { openRapportDB, type RapportDB } from '@/lib/storage/db';
 
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   void database().then(refreshBadges);
 
   startReminders(database);
+  startSyncAlarm(database, refreshBadges);
 });
 
 let dbPromise: Promise<RapportDB> | null = null;

@@ -34,7 +34,8 @@ export function cardFromReading(profile: ProfileReading): CardFields {
 
 /**
  * Builds the contact to save from the page and the rep's corrections. Given and family names
- * come from the page only while the rep kept the page's display name.
+ * come from the page only while the rep kept the page's display name; the page's Sales
+ * Navigator link, when it has one, gives the lead id.
  */
 export function draftFromReading(profile: ProfileReading, card: CardFields): ContactDraft {
   const display = card.name.trim();
@@ -64,6 +65,7 @@ export function draftFromReading(profile: ProfileReading, card: CardFields): Con
     status: 'new',
     tags: [],
     notes: '',
+    ...(profile.salesNavLeadId === undefined ? {} : { salesNavLeadIds: [profile.salesNavLeadId] }),
   };
 }
 

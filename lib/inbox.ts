@@ -12,6 +12,7 @@ import { logThread } from './storage/conversations';
 import { noteProfileReading, type FollowUpWords } from './storage/job-changes';
 import { todayIn } from './dates';
 import { announceToPages } from './data-channel';
+import { syncNow } from './sync-service';
 
 const log = createLogger('background');
 
@@ -31,8 +32,18 @@ export async function handleMessage(
   }
 
   try {
-    if (parsed.data.type === 'data/changed') await refreshBadges(await database());
-    else await onPageRead(parsed.data.reading, sender, await database());
+    const db = await database();
+
+    if (parsed.data.type === 'data/changed') {
+      await refreshBadges(db);
+      // The change goes to the other devices at once; the reply does not wait for the server.
+      void syncNow(db, { onApplied: refreshBadges });
+    } else if (parsed.data.type === 'sync/now') {
+      await syncNow(db, { force: true, onApplied: refreshBadges });
+    } else {
+      await onPageRead(parsed.data.reading, sender, db);
+    }
+
     return { ok: true };
   } catch (error) {
     log.error('message failed', error);

@@ -17,7 +17,16 @@ export const DataChangedMessage = z.object({
   type: z.literal('data/changed'),
 });
 
-export const ToBackground = z.discriminatedUnion('type', [PageReadMessage, DataChangedMessage]);
+/** Options page → background: sync with the server now, even after it refused the token. */
+export const SyncNowMessage = z.object({
+  type: z.literal('sync/now'),
+});
+
+export const ToBackground = z.discriminatedUnion('type', [
+  PageReadMessage,
+  DataChangedMessage,
+  SyncNowMessage,
+]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /**

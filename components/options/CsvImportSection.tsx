@@ -216,5 +216,7 @@ function fieldLabel(field: ContactField): string {
       return i18n.t('csvImport.fieldSourceDetail');
     case 'email':
       return i18n.t('csvImport.fieldEmail');
+    case 'salesNavUrl':
+      return i18n.t('csvImport.fieldSalesNavUrl');
   }
 }

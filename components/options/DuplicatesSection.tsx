@@ -21,6 +21,8 @@ import { announceChange, database, messageOf, onDataChanged } from '../data';
 const LIMIT = 20;
 
 const REASONS: Record<DuplicateReason, () => string> = {
+  'same-email': () => i18n.t('duplicates.reasonSameEmail'),
+  'same-sales-lead': () => i18n.t('duplicates.reasonSameSalesLead'),
   'same-member': () => i18n.t('duplicates.reasonSameMember'),
   'same-name-and-company': () => i18n.t('duplicates.reasonSameNameAndCompany'),
   'member-id-and-slug': () => i18n.t('duplicates.reasonMemberIdAndSlug'),

@@ -14,6 +14,7 @@ import { ReminderSection } from './ReminderSection';
 import { StorageSection } from './StorageSection';
 import { StaleSection } from './StaleSection';
 import { MessagesImportSection } from './MessagesImportSection';
+import { SyncSection } from './SyncSection';
 import { TemplatesSection } from './TemplatesSection';
 
 export function OptionsApp(): ReactNode {
@@ -26,6 +27,7 @@ export function OptionsApp(): ReactNode {
       <ReminderSection />
       <AutoLogSection />
       <TemplatesSection />
+      <SyncSection />
       <BackupSection />
       <StaleSection />
       <DuplicatesSection />

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { labelKey } from '../labels';
 import {
+  EmailAddress,
   RELEVANCES,
   ROLES,
   SOURCES,
@@ -18,7 +19,7 @@ import { editContact } from './edit';
 type RepDraft = Pick<
   Contact,
   'segment' | 'relevance' | 'role' | 'source' | 'sourceDetail' | 'status' | 'notes'
-> & { tags: string };
+> & { tags: string; email: string };
 
 function draftOf(contact: Contact): RepDraft {
   const { segment, relevance, role, source, sourceDetail, status, notes } = contact;
@@ -31,17 +32,31 @@ function draftOf(contact: Contact): RepDraft {
     status,
     notes,
     tags: contact.tags.join(', '),
+    email: contact.email ?? '',
   };
 }
 
-/** The rep's own fields: segment, relevance, role, source, status, tags and notes. */
+/** The address as typed, as Rapport keeps it: null when empty, undefined when not one. */
+function typedEmail(text: string): string | null | undefined {
+  const trimmed = text.trim();
+
+  return trimmed === '' ? null : EmailAddress.safeParse(trimmed).data;
+}
+
+/** The rep's own fields: segment, relevance, role, source, status, email, tags and notes. */
 export function RepFields({ contact }: { contact: Contact }): ReactNode {
   const [draft, setDraft] = useState<RepDraft>(() => draftOf(contact));
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const set = (change: Partial<RepDraft>): void => setDraft({ ...draft, ...change });
 
   const save = async (): Promise<void> => {
-    const edit: ContactEdit = { ...draft, tags: parseTags(draft.tags) };
+    const email = typedEmail(draft.email);
+    if (email === undefined) {
+      setMessage({ tone: 'error', text: i18n.t('panel.badEmail', [draft.email.trim()]) });
+      return;
+    }
+
+    const edit: ContactEdit = { ...draft, email, tags: parseTags(draft.tags) };
     try {
       await editContact(contact.id, edit);
       setMessage({ tone: 'ok', text: i18n.t('panel.changesSaved') });
@@ -97,6 +112,13 @@ export function RepFields({ contact }: { contact: Contact }): ReactNode {
         label={i18n.t('field.sourceDetail')}
         value={draft.sourceDetail}
         onChange={(sourceDetail) => set({ sourceDetail })}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={i18n.t('field.email')}
+        value={draft.email}
+        onChange={(email) => set({ email })}
       />
       <TextField
         name="tags"

@@ -8,6 +8,7 @@ import { inReadTx } from '../storage/tx';
 export const CONTACT_COLUMNS = [
   'Name',
   'Profile URL',
+  'Email',
   'Headline',
   'Company',
   'Title',
@@ -104,6 +105,7 @@ function contactRow(contact: Contact, time: TimeWriter): string[] {
   return [
     contact.name.display,
     contact.profileUrl,
+    contact.email ?? '',
     contact.headline ?? '',
     contact.company ?? '',
     contact.title ?? '',

@@ -36,6 +36,8 @@ export function contactVcard(contact: Contact): string {
     ...optional('TITLE', contact.title),
     // A URI, not text: backslash escapes do not apply to it.
     `URL:${contact.profileUrl}`,
+    // Text, not a URI (RFC 6350 §6.4.2), so it is escaped like the others.
+    ...optional('EMAIL', contact.email ?? null),
     ...optional('NOTE', contact.notes),
     ...categoriesLine(contact.tags),
     `REV:${timestamp(contact.updatedAt)}`,

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { decodeCsvBytes, readCsvTable } from './csv';
 import type { CsvTable } from './csv';
 
-/** The contact fields a column of a spreadsheet can fill. An email goes into the notes. */
+/**
+ * The contact fields a column of a spreadsheet can fill. Besides the profile URL, the email
+ * and a Sales Navigator URL (which gives the lead id) name the person: a row is the saved
+ * contact that has either.
+ */
 export const CONTACT_FIELDS = [
   'name',
   'firstName',
@@ -19,6 +23,7 @@ export const CONTACT_FIELDS = [
   'notes',
   'sourceDetail',
   'email',
+  'salesNavUrl',
 ] as const;
 
 export const ContactField = z.enum(CONTACT_FIELDS);
@@ -59,8 +64,21 @@ const KNOWN_HEADERS: Record<ContactField, readonly string[]> = {
   tags: ['tags', 'labels', 'теги', 'метки'],
   notes: ['notes', 'note', 'comment', 'comments', 'заметки', 'комментарий', 'примечание'],
   sourceDetail: ['source detail', 'источник (подробно)'],
-  email: ['email', 'e-mail', 'email address', 'почта', 'эл. почта', 'электронная почта'],
+  email: [
+    'email',
+    'e-mail',
+    'email address',
+    'e-mail address',
+    'work email',
+    'почта',
+    'эл. почта',
+    'электронная почта',
+  ],
+  salesNavUrl: ['sales navigator', 'sales navigator url', 'lead url'],
 };
+
+/** Headers that name a field wherever the words appear: "LinkedIn Sales Navigator link". */
+const HEADER_WORDS: [RegExp, ContactField][] = [[/sales navigator|lead url/, 'salesNavUrl']];
 
 const FIELD_OF_HEADER = new Map(
   Object.entries(KNOWN_HEADERS).flatMap(([field, names]) =>
@@ -78,12 +96,16 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
   const taken = new Set<ContactField>();
 
   return header.map((column) => {
-    const field = FIELD_OF_HEADER.get(normalHeader(column));
+    const field = fieldOfHeader(normalHeader(column));
     if (field === undefined || taken.has(field)) return null;
 
     taken.add(field);
     return field;
   });
+}
+
+function fieldOfHeader(column: string): ContactField | undefined {
+  return FIELD_OF_HEADER.get(column) ?? HEADER_WORDS.find(([words]) => words.test(column))?.[1];
 }
 
 /** "  Job_Title " and "job title" name the same column. */

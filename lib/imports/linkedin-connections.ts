@@ -33,6 +33,7 @@ export interface ConnectionRecord {
   /** Null in older exports, which have no URL column: such rows have no identity key. */
   profileUrl: string | null;
   key: string | null;
+  /** As the file writes it; the import keeps it as the contact's email address. */
   email: string | null;
   company: string | null;
   position: string | null;

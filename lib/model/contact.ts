@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CadenceDays, Stage, StageHistory } from './cadence';
 import { SeenOnPage } from './field-change';
-import { AvatarUrl, ProfileUrl } from './reading';
+import { AvatarUrl, ProfileUrl, SalesNavLeadId } from './reading';
 
 export const RELEVANCES = ['A', 'B', 'C'] as const;
 export const ROLES = [
@@ -53,6 +53,27 @@ export const PersonName = z.object({
 });
 export type PersonName = z.infer<typeof PersonName>;
 
+/** Something@domain.tld, with none of the characters that separate addresses in a list. */
+const EMAIL_SHAPE = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+/**
+ * An email address as Rapport keeps it: trimmed and lower-cased, so that one address always
+ * names the same person, whoever typed it. Only its shape is checked, never its mailbox.
+ */
+export const EmailAddress = z.string().trim().toLowerCase().max(320).regex(EMAIL_SHAPE);
+
+/**
+ * The first address in a cell as Rapport keeps it, or null when the cell holds none: a
+ * spreadsheet may write "Ada <ada@example.com>" or "mailto:ada@example.com".
+ *
+ * @example emailAddress(' Ada <Ada@Example.com>') // 'ada@example.com'
+ */
+export function emailAddress(text: string): string | null {
+  const found = /[^\s@<>,;:"()[\]]+@[^\s@<>,;:"()[\]]+/.exec(text)?.[0] ?? '';
+
+  return EmailAddress.safeParse(found).data ?? null;
+}
+
 /** The fields that come from the profile page and can later differ from what the page says. */
 export const PROFILE_FIELDS = ['headline', 'company', 'title', 'location'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
@@ -70,6 +91,10 @@ export type KeptOverPage = z.infer<typeof KeptOverPage>;
  * `stage` is where the relationship is in the cycle; `stageHistory` lists every stage it was
  * in with the time it got there, oldest first, the current one last. `keepInTouchDays` is the
  * rep's own cadence for this contact, overriding the stage's; null to follow the stage.
+ *
+ * Besides `key`, two ids name the person: `email` and `salesNavLeadIds`. Imports find a saved
+ * contact by them and likely duplicates share them. Both are absent on contacts saved before
+ * they were kept, which stay valid as they are; an email the rep removed is null.
  *
  * Kept by the storage layer, never set by the rep (absent when they do not apply):
  * - `awaitingReplySince`: the time of the oldest message from the contact that the rep has not
@@ -108,8 +133,15 @@ export const Contact = z.object({
   stage: Stage,
   stageHistory: StageHistory,
   keepInTouchDays: CadenceDays.nullable(),
+  email: EmailAddress.nullable().optional(),
+  /** Each id once, in the order Rapport learnt them. */
+  salesNavLeadIds: z.array(SalesNavLeadId).optional(),
   /** Page values the rep chose not to take: the panel does not offer them again. */
   keptOverPage: KeptOverPage.optional(),
+  /** The notes stay on this device: sync never sends them. */
+  notesPrivate: z.boolean().optional(),
+  /** Those of `tags` that stay on this device. */
+  privateTags: z.array(z.string().min(1).max(100)).optional(),
   awaitingReplySince: IsoTime.optional(),
   lastTouchAt: IsoTime.optional(),
   cadenceDays: CadenceDays.optional(),

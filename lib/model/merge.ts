@@ -16,6 +16,7 @@ export const MERGE_FIELDS = [
   'sourceDetail',
   'status',
   'notes',
+  'email',
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
@@ -39,6 +40,7 @@ export const MergeChoices = z
     status: FieldChoice,
     // Notes are the rep's own words, so both cards' notes may stay, one after the other.
     notes: z.enum(['keep', 'drop', 'both']),
+    email: FieldChoice,
   })
   .partial();
 export type MergeChoices = z.infer<typeof MergeChoices>;

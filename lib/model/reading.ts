@@ -14,16 +14,19 @@ export const READ_FIELDS = [
 export const ReadField = z.enum(READ_FIELDS);
 export type ReadField = z.infer<typeof ReadField>;
 
-/**
- * What the content script read from a profile page. Every field it could not read with
- * confidence is null and listed in `missing`: the panel shows it empty for the rep to fill in.
- */
 /** Canonical LinkedIn profile URLs only: a reading is never trusted to name another site. */
 export const ProfileUrl = z.url({ protocol: /^https$/, hostname: /^www\.linkedin\.com$/ });
 
 /** Avatars are kept only from LinkedIn's media host, over https. */
 export const AvatarUrl = z.url({ protocol: /^https$/, hostname: /^media\.licdn\.com$/ });
 
+/** The text before the first comma of a /sales/lead/ URL: opaque and case-sensitive. */
+export const SalesNavLeadId = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
+
+/**
+ * What the content script read from a profile page. Every field it could not read with
+ * confidence is null and listed in `missing`: the panel shows it empty for the rep to fill in.
+ */
 export const ProfileReading = z.object({
   profileUrl: ProfileUrl,
   key: z.string().min(1),
@@ -39,6 +42,8 @@ export const ProfileReading = z.object({
   avatarUrl: AvatarUrl.nullable(),
   avatarExpiresAt: z.string().nullable(),
   openToWork: z.boolean(),
+  /** Only when the top card links to the person's Sales Navigator lead page. */
+  salesNavLeadId: SalesNavLeadId.optional(),
   missing: z.array(ReadField),
 });
 export type ProfileReading = z.infer<typeof ProfileReading>;

@@ -16,7 +16,11 @@ import { allOf, inReadTx, inWriteTx, utcIso, validated } from './tx';
 import type { ReadTx, WriteTx } from './tx';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 4;
+/**
+ * Raised whenever a file could hold what an older Rapport would drop without a word: an older
+ * one refuses a newer file rather than import part of it.
+ */
+export const BACKUP_VERSION = 5;
 
 /** The oldest backup version this code still imports. */
 const OLDEST_VERSION = 1;
@@ -32,6 +36,9 @@ export const BackupFile = z.object({
   fieldChanges: z.array(FieldChangeRecord),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
+
+/** Version 4 came before email addresses and lead ids, which its contacts simply lack. */
+const BackupFileV4 = BackupFile.extend({ version: z.literal(4) });
 
 /** Version 3 came before the history of fields read from profiles. */
 const BackupFileV3 = BackupFile.omit({ fieldChanges: true }).extend({ version: z.literal(3) });
@@ -100,7 +107,8 @@ export async function exportBackup(db: RapportDB, now: Date = new Date()): Promi
  * Checks a whole backup (parsed JSON, or its text) and works out what importing it would add
  * and update. Changes nothing; throws BadBackupError naming the first faulty records.
  * Contacts match saved ones by id, else by profile key; touches by id, else by ref; the others
- * and field changes by id. Reads files of versions 1 (no templates) to 3 (no field history).
+ * and field changes by id. Reads files of versions 1 (no templates) to 4 (no emails or lead
+ * ids).
  */
 export async function planImport(db: RapportDB, json: unknown): Promise<ImportPlan> {
   const file = normalized(parseBackup(json));
@@ -209,6 +217,8 @@ function parseBackup(json: unknown): BackupFile {
   if (value.version === 2) return staged(parsed(BackupFileV2, value));
 
   if (value.version === 3) return withoutHistory(parsed(BackupFileV3, value));
+
+  if (value.version === 4) return { ...parsed(BackupFileV4, value), version: BACKUP_VERSION };
 
   return parsed(BackupFile, value);
 }

@@ -4,11 +4,13 @@ import type {
   ConnectionsExport,
   SkipReason,
 } from '../imports/linkedin-connections';
+import { emailAddress } from '../model/contact';
 import type { Contact, PersonName } from '../model/contact';
 import { cleanName } from '../sites/linkedin';
 import { ContactDraft } from './contacts';
-import { savedContactsByKey } from './conversations';
 import type { RapportDB } from './db';
+import { peopleIn } from './identities';
+import type { Person, PersonIds } from './identities';
 import { applyImportPlan, importPlanOf, isEmpty, savedContactRow } from './import-plan';
 import type { ApplyImportOptions, ImportPlan, ImportResult, ImportRow } from './import-plan';
 
@@ -18,15 +20,17 @@ export type { RowAction } from './import-plan';
 export type ConnectionSkip =
   | 'blank-row'
   | 'no-name-or-url'
-  /** Older exports have no URL column: without one a row cannot be matched to a profile. */
+  /**
+   * Older exports have no URL column: without one a row cannot be matched to a profile, and
+   * is left out unless its email is a saved contact's.
+   */
   | 'no-profile-url'
   | 'not-a-profile-url'
   /** A cell the contact cannot hold, such as a name longer than any real one. */
   | 'unreadable';
 
 /** What the file says that may fill a saved contact's empty fields. */
-export interface ConnectionFill {
-  key: string;
+export interface ConnectionFill extends PersonIds {
   company: string | null;
   title: string | null;
   connectedOn: string | null;
@@ -43,7 +47,7 @@ export type ApplyConnectionsOptions = ApplyImportOptions;
 
 export const CONNECTION_SOURCE = 'linkedin-connection';
 
-const SKIPS_OF_READER: Record<SkipReason, ConnectionSkip> = {
+const SKIPS: Record<SkipReason, ConnectionSkip> = {
   'blank row (only commas)': 'blank-row',
   'no name and no URL': 'no-name-or-url',
 };
@@ -59,16 +63,16 @@ export async function planConnectionsImport(
   parsed: ConnectionsExport,
   now: Date = new Date(),
 ): Promise<ConnectionsImportPlan> {
-  const people = mergedByKey(parsed);
-  const saved = await savedContactsByKey(db, [...people.keys()]);
+  const people = await peopleIn(db, parsed.records.map(withAddress), idsOf);
   const made = { stamp: now.toISOString(), names: new Map<string, string | null>() };
+  const notProfiles = new Set(
+    parsed.warnings.filter((w) => w.problem === 'not a profile URL').map((w) => w.sourceRow),
+  );
 
-  const planned = [...people.values()].map((record) => {
-    const contact = saved.get(record.key ?? '');
-    return contact ? savedRow(record, contact) : newRow(record, made);
-  });
+  const planned = people.flatMap((person) => personRows(person, made, notProfiles));
+  const skipped = parsed.skipped.map(({ sourceRow, reason }) => skip(sourceRow, SKIPS[reason]));
 
-  return importPlanOf([...leftOutRows(parsed), ...planned]);
+  return importPlanOf([...skipped, ...planned]);
 }
 
 /**
@@ -84,26 +88,49 @@ export async function applyConnectionsImport(
   return applyImportPlan(db, plan, filled, options);
 }
 
+/** The record with its email as Rapport keeps addresses, or none when the cell holds none. */
+function withAddress(record: ConnectionRecord): ConnectionRecord {
+  return { ...record, email: record.email === null ? null : emailAddress(record.email) };
+}
+
+/** The ids a row names its person by; LinkedIn's export has no Sales Navigator links. */
+function idsOf(record: ConnectionRecord): PersonIds {
+  return { key: record.key, leadIds: [], email: record.email };
+}
+
 /**
- * One record per profile, in file order: a later row naming the same profile fills the
- * earlier one's empty cells (LinkedIn sometimes lists a person twice, once with the email).
+ * What the rows of one person do: the first row adds or fills the contact with what every row
+ * says (LinkedIn sometimes lists a person twice, once with the email), the later ones merge
+ * into it. A person no saved contact and no profile link names is left out, row by row.
  */
-function mergedByKey(parsed: ConnectionsExport): Map<string, ConnectionRecord> {
-  const people = new Map<string, ConnectionRecord>();
+function personRows(
+  person: Person<ConnectionRecord>,
+  made: Making,
+  notProfiles: Set<number>,
+): PlannedRow[] {
+  const [first, ...later] = person.rows;
+  if (!first) return [];
 
-  for (const record of parsed.records) {
-    if (record.key === null) continue;
-
-    const earlier = people.get(record.key);
-    people.set(record.key, earlier ? filledFrom(earlier, record) : record);
+  const record = later.reduce(filledFrom, first);
+  if (!person.saved && record.key === null) {
+    return person.rows.map(({ sourceRow }) =>
+      skip(sourceRow, notProfiles.has(sourceRow) ? 'not-a-profile-url' : 'no-profile-url'),
+    );
   }
 
-  return people;
+  const merged = later.map(({ sourceRow }): PlannedRow => {
+    return { sourceRow, action: 'merged', intoRow: first.sourceRow };
+  });
+  const leading = person.saved ? savedRow(record, person.saved) : newRow(record, made);
+
+  return [leading, ...merged];
 }
 
 function filledFrom(earlier: ConnectionRecord, later: ConnectionRecord): ConnectionRecord {
   return {
     ...earlier,
+    profileUrl: earlier.profileUrl ?? later.profileUrl,
+    key: earlier.key ?? later.key,
     email: earlier.email ?? later.email,
     company: earlier.company ?? later.company,
     position: earlier.position ?? later.position,
@@ -111,28 +138,8 @@ function filledFrom(earlier: ConnectionRecord, later: ConnectionRecord): Connect
   };
 }
 
-/** The rows that make no contact of their own: left out by the reader, unkeyed, or merged. */
-function leftOutRows(parsed: ConnectionsExport): PlannedRow[] {
-  const notProfiles = new Set(
-    parsed.warnings.filter((w) => w.problem === 'not a profile URL').map((w) => w.sourceRow),
-  );
-  const skip = (sourceRow: number, reason: ConnectionSkip): PlannedRow => ({
-    sourceRow,
-    action: 'skipped',
-    reason,
-  });
-
-  return [
-    ...parsed.skipped.map((row) => skip(row.sourceRow, SKIPS_OF_READER[row.reason])),
-    ...parsed.records
-      .filter((record) => record.key === null)
-      .map(({ sourceRow }) =>
-        skip(sourceRow, notProfiles.has(sourceRow) ? 'not-a-profile-url' : 'no-profile-url'),
-      ),
-    ...parsed.duplicates.map(({ sourceRow, duplicateOfRow }): PlannedRow => {
-      return { sourceRow, action: 'merged', intoRow: duplicateOfRow };
-    }),
-  ];
+function skip(sourceRow: number, reason: ConnectionSkip): PlannedRow {
+  return { sourceRow, action: 'skipped', reason };
 }
 
 function savedRow(record: ConnectionRecord, contact: Contact): PlannedRow {
@@ -156,17 +163,15 @@ function newRow(record: ConnectionRecord, made: Making): PlannedRow {
 }
 
 function fillOf(record: ConnectionRecord): ConnectionFill {
-  const { key, company, position, connectedOn } = record;
+  const { company, position, connectedOn } = record;
 
-  return { key: key ?? '', company, title: position, connectedOn };
+  return { ...idsOf(record), company, title: position, connectedOn };
 }
 
 /**
  * The contact a row makes, in the identification stage since the day of the connection: an
  * export holds years of connections, and a stage with a cadence would make them all due for a
  * touch at once. The rep moves the ones they work with on to the connection stage.
- * Contact has no email field, so a new contact keeps the file's email in its notes; a saved
- * contact's notes are the rep's and stay as they are.
  */
 function newContact(record: ConnectionRecord, made: Making): Contact | null {
   const draft = ContactDraft.safeParse({
@@ -178,7 +183,7 @@ function newContact(record: ConnectionRecord, made: Making): Contact | null {
     source: CONNECTION_SOURCE,
     sourceDetail: connectedDetail(record.connectedOn),
     status: 'new',
-    notes: record.email === null ? '' : `Email: ${record.email}`,
+    ...emailField(record.email),
     stage: 'identification',
   });
 
@@ -227,6 +232,11 @@ function namePart(
   return clean;
 }
 
+/** New contacts carry an email only when the file gives one. */
+function emailField(email: string | null): { email?: string } {
+  return email === null ? {} : { email };
+}
+
 function connectedDetail(connectedOn: string | null): string {
   return connectedOn === null ? '' : `Connected on ${connectedOn}`;
 }
@@ -239,13 +249,15 @@ function connectedSince({ connectedOn }: ConnectionRecord, stamp: string): strin
 }
 
 /**
- * The contact with the file's company and title where it has none, and the connection as its
- * source where none is set; the same object when there is nothing to fill. A field the rep
- * kept over the page's value stays as the rep left it, even empty.
+ * The contact with the file's company, title and email where it has none, and the connection
+ * as its source where none is set; the same object when there is nothing to fill. A field the
+ * rep kept over the page's value stays as the rep left it, even empty.
  */
 function filled(contact: Contact, fill: ConnectionFill, stamp: string): Contact {
   const changes: Partial<Contact> = {};
   const kept = contact.keptOverPage ?? {};
+
+  if (isEmpty(contact.email ?? null) && fill.email !== null) changes.email = fill.email;
 
   if (isEmpty(contact.company) && fill.company && kept.company === undefined) {
     changes.company = fill.company;

@@ -1,18 +1,23 @@
 import { isBlankRow } from '../imports/csv';
 import type { CsvTable } from '../imports/csv';
 import type { ColumnMapping, ContactField } from '../imports/contact-columns';
-import { Contact, Relevance, Status } from '../model/contact';
-import { canonicalProfileUrl } from '../sites/linkedin/urls';
+import { Contact, Relevance, Status, emailAddress } from '../model/contact';
+import { canonicalProfileUrl, salesNavLeadId } from '../sites/linkedin/urls';
+import type { CanonicalProfile } from '../sites/linkedin/urls';
 import { ContactDraft } from './contacts';
-import { savedContactsByKey } from './conversations';
 import type { RapportDB } from './db';
+import { addedLeadIds, peopleIn } from './identities';
+import type { Person, PersonIds } from './identities';
 import { applyImportPlan, importPlanOf, isEmpty, savedContactRow } from './import-plan';
 import type { ApplyImportOptions, ImportPlan, ImportResult, ImportRow } from './import-plan';
 
 /** Why a row of a spreadsheet makes no contact. */
 export type CsvContactSkip =
   | 'blank-row'
-  /** Contacts are matched by their LinkedIn profile: a row without a link cannot be. */
+  /**
+   * Contacts are made from a LinkedIn profile: a row without a link makes none, and is left
+   * out unless its Sales Navigator link or its email is a saved contact's.
+   */
   | 'no-profile-url'
   | 'not-a-profile-url'
   | 'no-name'
@@ -34,13 +39,14 @@ export interface CsvValues {
   tags: string[];
   notes: string | null;
   sourceDetail: string | null;
-  email: string | null;
 }
 
-/** What a row brings: the profile it names and the values that may fill its contact. */
-export interface CsvContactFill {
-  key: string;
-  profileUrl: string;
+/**
+ * What a row brings: the ids that name the person, the profile's URL when it has one, and the
+ * values that may fill the contact.
+ */
+export interface CsvContactFill extends PersonIds {
+  profileUrl: string | null;
   values: CsvValues;
 }
 
@@ -49,7 +55,12 @@ export type CsvPlannedRow = ImportRow<CsvContactFill, CsvContactSkip>;
 /** What importing a spreadsheet would do; `applyCsvContactsImport` does it. */
 export type CsvContactsImportPlan = ImportPlan<CsvContactFill, CsvContactSkip>;
 
-type RowRead = { sourceRow: number } & ({ skip: CsvContactSkip } | { fill: CsvContactFill });
+type LinkSkip = 'no-profile-url' | 'not-a-profile-url';
+
+/** A row's reading: why it is left out, or what it brings and why it may make no contact. */
+type RowRead = { sourceRow: number } & (
+  { skip: CsvContactSkip } | { fill: CsvContactFill; unlinked: LinkSkip | null }
+);
 type FillRead = Extract<RowRead, { fill: CsvContactFill }>;
 
 /**
@@ -65,16 +76,13 @@ export async function planCsvContactsImport(
   now: Date = new Date(),
 ): Promise<CsvContactsImportPlan> {
   const read = table.rows.map((row) => readRow(row, table.header, mapping));
-  const { people, merged } = mergedByKey(read);
-  const saved = await savedContactsByKey(db, [...people.keys()]);
+  const rows = read.filter((row): row is FillRead => 'fill' in row);
+  const people = await peopleIn(db, rows, (row) => row.fill);
   const stamp = now.toISOString();
 
-  const planned = [...people.values()].map(({ sourceRow, fill }) => {
-    const contact = saved.get(fill.key);
-    return contact ? savedRow(sourceRow, contact, fill) : newRow(sourceRow, fill, stamp);
-  });
+  const planned = people.flatMap((person) => personRows(person, stamp));
 
-  return importPlanOf([...skippedRows(read), ...merged, ...planned]);
+  return importPlanOf([...skippedRows(read), ...planned]);
 }
 
 /**
@@ -98,16 +106,42 @@ function readRow(
   if (isBlankRow(cells)) return { sourceRow, skip: 'blank-row' };
 
   const cellOf = mappedCells(cells, header, mapping);
-  const url = cellOf.get('profileUrl');
-  if (url === undefined) return { sourceRow, skip: 'no-profile-url' };
-
-  const profile = canonicalProfileUrl(url);
-  if (!profile) return { sourceRow, skip: 'not-a-profile-url' };
+  const { profile, unlinked, leadIds } = linksOf(cellOf);
+  const email = emailAddress(cellOf.get('email') ?? '');
+  if (unlinked !== null && leadIds.length === 0 && email === null) {
+    return { sourceRow, skip: unlinked };
+  }
 
   const values = valuesOf(cellOf);
   if (displayName(values) === null) return { sourceRow, skip: 'no-name' };
 
-  return { sourceRow, fill: { key: profile.key, profileUrl: profile.canonical, values } };
+  const fill = { key: profile?.key ?? null, profileUrl: profile?.canonical ?? null, values };
+  return { sourceRow, fill: { ...fill, leadIds, email }, unlinked };
+}
+
+interface Links {
+  profile: CanonicalProfile | null;
+  /** Why the row names no profile; null when it does. */
+  unlinked: LinkSkip | null;
+  leadIds: string[];
+}
+
+/**
+ * The row's profile and Sales Navigator lead ids. A lead page in the profile column is a lead,
+ * not a profile: LinkedIn shows it to Sales Navigator members only.
+ */
+function linksOf(cellOf: Map<ContactField, string>): Links {
+  const url = cellOf.get('profileUrl');
+  const leads = [cellOf.get('salesNavUrl'), url].map((cell) => salesNavLeadId(cell ?? ''));
+  const leadIds = [...new Set(leads.filter((id) => id !== null))];
+  const profile = url === undefined ? null : canonicalProfileUrl(url);
+
+  if (url === undefined) return { profile: null, unlinked: 'no-profile-url', leadIds };
+  if (!profile) return { profile: null, unlinked: 'not-a-profile-url', leadIds };
+
+  return profile.type === 'salesLead'
+    ? { profile: null, unlinked: 'no-profile-url', leadIds }
+    : { profile, unlinked: null, leadIds };
 }
 
 /** The first non-empty cell of each mapped field, trimmed and with the formula guard removed. */
@@ -150,7 +184,6 @@ function valuesOf(cellOf: Map<ContactField, string>): CsvValues {
     tags: tagsOf(text('tags')),
     notes: text('notes'),
     sourceDetail: text('sourceDetail'),
-    email: text('email'),
   };
 }
 
@@ -167,37 +200,49 @@ function displayName({ name, firstName, lastName }: CsvValues): string | null {
   return name ?? (joined === '' ? null : joined);
 }
 
-/** One row per profile, in file order: a later row naming it fills the earlier one's gaps. */
-function mergedByKey(read: readonly RowRead[]): {
-  people: Map<string, FillRead>;
-  merged: CsvPlannedRow[];
-} {
-  const people = new Map<string, FillRead>();
-  const merged: CsvPlannedRow[] = [];
+/**
+ * What the rows of one person do: the first row adds or fills the contact with what all of
+ * them say, the later ones merge into it. A person that no saved contact and no profile link
+ * names makes no contact: each of its rows is left out, for its own reason.
+ */
+function personRows(person: Person<FillRead>, stamp: string): CsvPlannedRow[] {
+  const [first, ...later] = person.rows;
+  if (!first) return [];
 
-  for (const row of read) {
-    if (!('fill' in row)) continue;
-
-    const earlier = people.get(row.fill.key);
-    if (earlier)
-      merged.push({ sourceRow: row.sourceRow, action: 'merged', intoRow: earlier.sourceRow });
-
-    people.set(row.fill.key, earlier ? mergedRow(earlier, row) : row);
+  const fill = later.map((row) => row.fill).reduce(mergedFill, first.fill);
+  if (!person.saved && fill.key === null) {
+    return person.rows.map(({ sourceRow, unlinked }) => skipped(sourceRow, unlinked));
   }
 
-  return { people, merged };
+  const merged = later.map(({ sourceRow }): CsvPlannedRow => {
+    return { sourceRow, action: 'merged', intoRow: first.sourceRow };
+  });
+  const { sourceRow } = first;
+  const leading = person.saved
+    ? savedRow(sourceRow, person.saved, fill)
+    : newRow(sourceRow, fill, stamp);
+
+  return [leading, ...merged];
 }
 
-function mergedRow(earlier: FillRead, later: FillRead): FillRead {
-  const values = { ...earlier.fill.values };
+function skipped(sourceRow: number, reason: LinkSkip | null): CsvPlannedRow {
+  return { sourceRow, action: 'skipped', reason: reason ?? 'no-profile-url' };
+}
 
-  for (const [field, value] of Object.entries(later.fill.values)) {
+/** The earlier row with the later one's ids and cells where it has none. */
+function mergedFill(earlier: CsvContactFill, later: CsvContactFill): CsvContactFill {
+  const values = { ...earlier.values };
+
+  for (const [field, value] of Object.entries(later.values)) {
     const own = values[field as keyof CsvValues];
     const empty = own === null || (Array.isArray(own) && own.length === 0);
     if (empty) Object.assign(values, { [field]: value });
   }
 
-  return { ...earlier, fill: { ...earlier.fill, values } };
+  const profile = earlier.key === null ? { key: later.key, profileUrl: later.profileUrl } : {};
+  const leadIds = [...new Set([...earlier.leadIds, ...later.leadIds])];
+
+  return { ...earlier, ...profile, leadIds, email: earlier.email ?? later.email, values };
 }
 
 function skippedRows(read: readonly RowRead[]): CsvPlannedRow[] {
@@ -227,7 +272,8 @@ function newRow(sourceRow: number, fill: CsvContactFill, stamp: string): CsvPlan
  * The contact a row makes, in the identification stage: a spreadsheet holds people in every
  * state, and a stage with a cadence would make them all due for a touch at once.
  */
-function newContact({ key, profileUrl, values }: CsvContactFill, stamp: string): Contact | null {
+function newContact(fill: CsvContactFill, stamp: string): Contact | null {
+  const { key, profileUrl, values } = fill;
   const draft = ContactDraft.safeParse({
     key,
     profileUrl,
@@ -240,8 +286,9 @@ function newContact({ key, profileUrl, values }: CsvContactFill, stamp: string):
     relevance: values.relevance,
     status: values.status ?? 'new',
     tags: values.tags,
-    notes: notesOf(values),
+    notes: values.notes ?? '',
     sourceDetail: values.sourceDetail ?? '',
+    ...idFields(fill),
     stage: 'identification',
   });
 
@@ -257,27 +304,28 @@ function newContact({ key, profileUrl, values }: CsvContactFill, stamp: string):
   };
 }
 
-/** A contact has no email field: the file's email is kept in its notes. */
-function notesOf({ notes, email }: CsvValues): string {
-  return [notes, email === null ? null : `Email: ${email}`]
-    .filter((part) => part !== null)
-    .join('\n\n');
+/** A new contact carries an email and lead ids only when the file gives them. */
+function idFields({ email, leadIds }: PersonIds): Partial<Contact> {
+  return {
+    ...(email === null ? {} : { email }),
+    ...(leadIds.length === 0 ? {} : { salesNavLeadIds: [...leadIds] }),
+  };
 }
 
 /**
  * The contact with the row's values in its empty fields; the same object when there is
  * nothing to fill. A field the rep kept over the page's value stays as the rep left it.
  */
-function filled(contact: Contact, { values }: CsvContactFill, stamp: string): Contact {
-  const changes: Partial<Contact> = { ...profileFills(contact, values) };
+function filled(contact: Contact, fill: CsvContactFill, stamp: string): Contact {
+  const { values } = fill;
+  const changes: Partial<Contact> = { ...profileFills(contact, values), ...idFills(contact, fill) };
   const texts = { segment: values.segment, sourceDetail: values.sourceDetail };
 
   for (const [field, value] of Object.entries(texts) as [keyof typeof texts, string | null][]) {
     if (isEmpty(contact[field]) && value !== null) changes[field] = value;
   }
 
-  const notes = notesOf(values);
-  if (isEmpty(contact.notes) && notes !== '') changes.notes = notes;
+  if (isEmpty(contact.notes) && values.notes !== null) changes.notes = values.notes;
   if (contact.relevance === null && values.relevance !== null) changes.relevance = values.relevance;
   if (contact.tags.length === 0 && values.tags.length > 0) changes.tags = values.tags;
 
@@ -285,6 +333,16 @@ function filled(contact: Contact, { values }: CsvContactFill, stamp: string): Co
   if (name) changes.name = name;
 
   return Object.keys(changes).length === 0 ? contact : { ...contact, ...changes, updatedAt: stamp };
+}
+
+/** The file's email where the contact has none, and its lead ids the contact lacks. */
+function idFills(contact: Contact, { email, leadIds }: PersonIds): Partial<Contact> {
+  const salesNavLeadIds = addedLeadIds(contact, leadIds);
+
+  return {
+    ...(isEmpty(contact.email ?? null) && email !== null ? { email } : {}),
+    ...(salesNavLeadIds === null ? {} : { salesNavLeadIds }),
+  };
 }
 
 const PROFILE_TEXTS = ['headline', 'company', 'title', 'location'] as const;

@@ -3,13 +3,14 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { z } from 'zod';
 import { DEFAULT_CADENCE } from '../model/cadence';
 import type { Cadence } from '../model/cadence';
-import { Contact } from '../model/contact';
+import { Contact, emailAddress } from '../model/contact';
 import type { FieldChangeRecord } from '../model/field-change';
 import type { Status } from '../model/contact';
 import { NextStep } from '../model/next-step';
 import type { MergeRecord } from '../model/merge';
 import type { Template } from '../model/template';
 import type { Touch } from '../model/touch';
+import type { OutboxEntry, Shadow, SyncMeta } from './sync/state';
 import { awaitingReplySince, withAwaitingReply } from './awaiting-reply';
 import { lastStandingTouchAt, withFirstStage, withLastTouch, withTouchDue } from './touch-due';
 import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from './errors';
@@ -17,7 +18,7 @@ import { StorageError, UpgradeBlockedError, fieldIssues, describeIssues } from '
 export const DB_NAME = 'rapport';
 
 /** The schema version this code creates and expects. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 8;
 
 /** Index names, shared by the queries and the migrations so the two cannot drift apart. */
 export const INDEX = {
@@ -27,16 +28,19 @@ export const INDEX = {
   contactByAwaitingReply: 'by-awaiting-reply',
   contactByTouchDue: 'by-touch-due',
   contactByLastVerified: 'by-last-verified',
+  contactByEmail: 'by-email',
+  contactBySalesLead: 'by-sales-lead',
   touchByContactAt: 'by-contact-at',
   touchByRef: 'by-ref',
   stepByContact: 'by-contact',
   stepByOpenDue: 'by-open-due',
   templateByName: 'by-name',
   fieldChangeByContactAt: 'by-contact-at',
+  shadowByWire: 'by-wire',
 } as const;
 
 /** Keys of the `meta` store, which holds settings that writes to the data depend on. */
-export const META = { cadence: 'cadence' } as const;
+export const META = { cadence: 'cadence', sync: 'sync' } as const;
 
 export interface RapportSchema extends DBSchema {
   contacts: {
@@ -49,6 +53,8 @@ export interface RapportSchema extends DBSchema {
       'by-awaiting-reply': string;
       'by-touch-due': [number, string];
       'by-last-verified': string;
+      'by-email': string;
+      'by-sales-lead': string;
     };
   };
   touches: {
@@ -67,8 +73,8 @@ export interface RapportSchema extends DBSchema {
     indexes: { 'by-name': string };
   };
   meta: {
-    key: typeof META.cadence;
-    value: Cadence;
+    key: (typeof META)[keyof typeof META];
+    value: Cadence | SyncMeta;
   };
   fieldChanges: {
     key: string;
@@ -78,6 +84,15 @@ export interface RapportSchema extends DBSchema {
   merges: {
     key: string;
     value: MergeRecord;
+  };
+  outbox: {
+    key: number;
+    value: OutboxEntry;
+  };
+  syncShadow: {
+    key: string;
+    value: Shadow;
+    indexes: { 'by-wire': string };
   };
 }
 
@@ -176,6 +191,27 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('merges', { keyPath: 'id' });
     },
   },
+  {
+    version: 7,
+    describe: 'email addresses and Sales Navigator lead ids that identify a contact',
+    up: async (_db, tx) => {
+      // Only contacts with an address, or with lead ids, are in these indexes.
+      const contacts = tx.objectStore('contacts');
+      contacts.createIndex(INDEX.contactByEmail, 'email');
+      contacts.createIndex(INDEX.contactBySalesLead, 'salesNavLeadIds', { multiEntry: true });
+
+      await backfillEmails(tx);
+    },
+  },
+  {
+    version: 8,
+    describe: 'changes waiting to go to the other devices, and what the devices agreed on',
+    up: (db) => {
+      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      const shadows = db.createObjectStore('syncShadow', { keyPath: 'key' });
+      shadows.createIndex(INDEX.shadowByWire, 'wire', { unique: true });
+    },
+  },
 ];
 
 /** v1 steps have no `openDue`; give it to the ones not done so the due index lists them. */
@@ -265,6 +301,31 @@ async function backfillLastVerified(tx: UpgradeTransaction): Promise<void> {
     const contact = cursor.value;
     const place = `contacts[${contact.id}]`;
     await cursor.update(checked(Contact, { ...contact, lastVerifiedAt: contact.createdAt }, place));
+
+    cursor = await cursor.continue();
+  }
+}
+
+/** The line the imports of versions 6 and older wrote into a new contact's notes. */
+const IMPORTED_EMAIL_LINE = /^Email: (.+)$/m;
+
+/**
+ * v6 imports kept a file's email in the new contact's notes, as "Email: <address>". The
+ * address becomes the contact's email, so importing the same file again finds it there and
+ * changes nothing; the notes are the rep's to tidy and stay as they are.
+ */
+async function backfillEmails(tx: UpgradeTransaction): Promise<void> {
+  let cursor = await tx.objectStore('contacts').openCursor();
+
+  while (cursor) {
+    const contact = cursor.value;
+    const line = IMPORTED_EMAIL_LINE.exec(contact.notes)?.[1];
+    const email = line === undefined ? null : emailAddress(line);
+
+    if (email !== null) {
+      const place = `contacts[${contact.id}]`;
+      await cursor.update(checked(Contact, { ...contact, email }, place));
+    }
 
     cursor = await cursor.continue();
   }

@@ -5,12 +5,14 @@ import { INDEX, touchesOf } from './db';
 import type { RapportDB } from './db';
 import { refreshContacts } from './derived-fields';
 import { ConflictError, NotFoundError } from './errors';
+import { addedLeadIds } from './identities';
 import { withoutOpenDue } from './next-steps';
 import { allOf, inReadTx, inWriteTx, validated } from './tx';
 import type { WriteTx } from './tx';
 
 /** Why two cards look like the same person, strongest first. */
-export type DuplicateReason = 'same-member' | 'same-name-and-company' | 'member-id-and-slug';
+export type DuplicateReason =
+  'same-email' | 'same-sales-lead' | 'same-member' | 'same-name-and-company' | 'member-id-and-slug';
 
 /** Two cards that are probably one person; `first` was saved earlier. */
 export interface DuplicatePair {
@@ -66,11 +68,15 @@ async function readAllContacts(db: RapportDB): Promise<Contact[]> {
 }
 
 function candidatePairs(contacts: Contact[]): DuplicatePair[] {
-  const sameMember = groupBy(contacts, (c) => c.memberUrn);
-  const sameNameAndCompany = groupBy(contacts, nameAndCompany);
-  const sameName = groupBy(contacts, (c) => normalised(c.name.display));
+  const sameEmail = groupBy(contacts, (c) => (c.email ? [c.email] : []));
+  const sameLead = groupBy(contacts, (c) => c.salesNavLeadIds ?? []);
+  const sameMember = groupBy(contacts, (c) => one(c.memberUrn));
+  const sameNameAndCompany = groupBy(contacts, (c) => one(nameAndCompany(c)));
+  const sameName = groupBy(contacts, (c) => [normalised(c.name.display)]);
 
   return [
+    ...pairsIn(sameEmail, 'same-email', () => true),
+    ...pairsIn(sameLead, 'same-sales-lead', () => true),
     ...pairsIn(sameMember, 'same-member', () => true),
     ...pairsIn(sameNameAndCompany, 'same-name-and-company', () => true),
     ...pairsIn(sameName, 'member-id-and-slug', oneMemberIdOneSlug),
@@ -97,13 +103,18 @@ export function normalised(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Contacts by key, oldest first within a group; a null key groups nothing. */
-function groupBy(contacts: Contact[], keyOf: (c: Contact) => string | null): Contact[][] {
+function one(key: string | null): string[] {
+  return key === null ? [] : [key];
+}
+
+/** Contacts by each of their keys, oldest first within a group; no key groups nothing. */
+function groupBy(contacts: Contact[], keysOf: (c: Contact) => readonly string[]): Contact[][] {
   const groups = new Map<string, Contact[]>();
 
   for (const contact of contacts) {
-    const key = keyOf(contact);
-    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), contact]);
+    for (const key of new Set(keysOf(contact))) {
+      groups.set(key, [...(groups.get(key) ?? []), contact]);
+    }
   }
 
   return [...groups.values()].map((group) => group.sort(olderFirst));
@@ -137,10 +148,11 @@ const MERGE_STORES: ('contacts' | 'touches' | 'nextSteps' | 'fieldChanges' | 'me
 
 /**
  * Makes two cards of one person one, in one transaction: the kept card takes each field from
- * the card `choices` names, both cards' tags, and every touch, next step and field change of
- * the dropped card, which is then deleted. When both had an open next step, the one due first
- * stays open and the other is marked done. The undo record it returns lets `undoMerge` put
- * everything back.
+ * the card `choices` names, both cards' tags and Sales Navigator lead ids, and every touch,
+ * next step and field change of the dropped card, which is then deleted. An email address is
+ * never lost to an empty field: when only one card has one, it stays. When both had an open
+ * next step, the one due first stays open and the other is marked done. The undo record it
+ * returns lets `undoMerge` put everything back.
  */
 export async function mergeContacts(
   db: RapportDB,
@@ -197,8 +209,21 @@ function mergedContact(
 
   const tags = [...new Set([...kept.tags, ...dropped.tags])];
   const notes = choices.notes === 'both' ? joinedNotes(kept.notes, dropped.notes) : merged.notes;
+  const ids = mergedIds(kept, dropped, choices);
 
-  return validated(Contact, { ...merged, tags, notes, updatedAt: at }, 'contact');
+  return validated(Contact, { ...merged, ...ids, tags, notes, updatedAt: at }, 'contact');
+}
+
+/** The chosen email, or the other card's when the chosen one has none; every lead id of both. */
+function mergedIds(kept: Contact, dropped: Contact, choices: MergeChoices): Partial<Contact> {
+  const [chosen, other] = choices.email === 'drop' ? [dropped, kept] : [kept, dropped];
+  const email = chosen.email ?? other.email;
+  const leadIds = addedLeadIds(kept, dropped.salesNavLeadIds ?? []) ?? kept.salesNavLeadIds;
+
+  return {
+    ...(email === undefined ? {} : { email }),
+    ...(leadIds === undefined ? {} : { salesNavLeadIds: leadIds }),
+  };
 }
 
 function joinedNotes(kept: string, dropped: string): string {

@@ -1,16 +1,15 @@
 import type { Cadence } from '../model/cadence';
 import { Contact } from '../model/contact';
-import { INDEX } from './db';
 import type { RapportDB } from './db';
 import { storedCadence } from './derived-fields';
+import { savedIdIn } from './identities';
+import type { PersonIds } from './identities';
 import { withTouchDue } from './touch-due';
 import { allOf, inWriteTx, validated } from './tx';
 import type { WriteTx } from './tx';
 
-/** What a file's row may fill in a saved contact: at least the profile it names. */
-export interface KeyedFill {
-  key: string;
-}
+/** What a file's row may fill in a saved contact: at least the ids that name the person. */
+export type KeyedFill = PersonIds;
 
 interface Row {
   sourceRow: number;
@@ -21,7 +20,7 @@ export type ImportRow<Fill extends KeyedFill, Skip extends string> =
   | (Row & { action: 'add'; contact: Contact; fill: Fill })
   | (Row & { action: 'update'; contactId: string; fill: Fill })
   | (Row & { action: 'unchanged'; contactId: string })
-  /** A later row naming the same profile: its cells fill the earlier row's empty ones. */
+  /** A later row naming the same person: its cells fill the earlier row's empty ones. */
   | (Row & { action: 'merged'; intoRow: number })
   | (Row & { action: 'skipped'; reason: Skip });
 
@@ -133,8 +132,7 @@ async function writeRow<Fill extends KeyedFill>(
 
   if (row.action === 'update') return fillSaved(tx, row.contactId, row.fill, cadence, writing);
 
-  // Only the key is looked up: reading a whole contact for every new person costs more.
-  const savedId = await contacts.index(INDEX.contactByKey).getKey(row.fill.key);
+  const savedId = await savedIdIn(contacts, row.fill);
 
   if (savedId !== undefined) return fillSaved(tx, savedId, row.fill, cadence, writing);
 

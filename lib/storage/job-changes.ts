@@ -5,6 +5,7 @@ import type { LocalDate, NextStep } from '../model/next-step';
 import type { ProfileReading } from '../model/reading';
 import { INDEX, touchesOf } from './db';
 import type { RapportDB } from './db';
+import { addedLeadIds } from './identities';
 import { newStep } from './next-steps';
 import { allOf, inReadTx, inWriteTx, validated } from './tx';
 import type { WriteTx } from './tx';
@@ -67,11 +68,12 @@ export function changedFields(lastSeen: SeenOnPage, now: SeenOnPage): Change[] {
 
 /**
  * Notes a reading of a profile, in one transaction with one key lookup: a saved contact gets
- * `lastSeen` and `lastVerifiedAt`, and every field that reads differently since the last time
- * is added to its history. A new company or title marks `jobChangedAt` and suggests a
- * follow-up: congratulating becomes the next step unless one is open (never replaced); for a
- * member of a buying group, finding their successor is kept on the change as a suggestion,
- * since a contact has one next step at a time. The stored card stays as the rep left it.
+ * `lastSeen`, `lastVerifiedAt` and the page's Sales Navigator lead id, and every field that
+ * reads differently since the last time is added to its history. A new company or title marks
+ * `jobChangedAt` and suggests a follow-up: congratulating becomes the next step unless one is
+ * open (never replaced); for a member of a buying group, finding their successor is kept on
+ * the change as a suggestion, since a contact has one next step at a time. The stored card
+ * stays as the rep left it.
  */
 export async function noteProfileReading(
   db: RapportDB,
@@ -109,7 +111,8 @@ async function recordReading(
   const idea = newJob ? replacementIdea(contact, words) : null;
   const records = changeRecords(contact.id, changes, reading, idea);
 
-  const updated = validated(Contact, withReading(contact, page, reading.stamp, newJob), 'contact');
+  const read = withReading(contact, page, reading.stamp, newJob);
+  const updated = validated(Contact, withLeadId(read, reading.profile.salesNavLeadId), 'contact');
 
   await allOf([
     () => tx.objectStore('contacts').put(updated),
@@ -126,6 +129,12 @@ function withReading(contact: Contact, page: SeenOnPage, stamp: string, newJob: 
   const read = { ...contact, lastSeen, lastVerifiedAt: stamp };
 
   return newJob ? { ...read, jobChangedAt: stamp } : read;
+}
+
+function withLeadId(contact: Contact, leadId: string | undefined): Contact {
+  const salesNavLeadIds = leadId === undefined ? null : addedLeadIds(contact, [leadId]);
+
+  return salesNavLeadIds === null ? contact : { ...contact, salesNavLeadIds };
 }
 
 /** A next step to congratulate them, due today, unless the contact has one open already. */

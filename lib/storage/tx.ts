@@ -2,6 +2,9 @@ import type { IDBPTransaction } from 'idb';
 import type { z } from 'zod';
 import type { RapportDB, RapportSchema, StoreName } from './db';
 import { InvalidRecordError, fieldIssues, toStorageError } from './errors';
+import { SYNC_STORES, noting, queueLocalChanges } from './sync/outbox';
+import type { OutboxTx, Written } from './sync/outbox';
+import { isSyncedStore } from './sync/wire';
 
 export type WriteTx<N extends StoreName> = IDBPTransaction<RapportSchema, N[], 'readwrite'>;
 export type ReadTx<N extends StoreName> = IDBPTransaction<RapportSchema, N[], 'readonly'>;
@@ -11,6 +14,9 @@ export type ReadTx<N extends StoreName> = IDBPTransaction<RapportSchema, N[], 'r
  * anything in it fails, the transaction is aborted and nothing is. Failures come out as
  * StorageErrors.
  *
+ * A transaction that writes synced records also queues their changes for the other devices,
+ * before it commits (see sync/outbox); `noting: false` is for writes that came from them.
+ *
  * `work` may only await IndexedDB requests of `tx`: awaiting anything else lets the
  * transaction commit early.
  */
@@ -18,11 +24,17 @@ export async function inWriteTx<N extends StoreName, T>(
   db: RapportDB,
   stores: N[],
   work: (tx: WriteTx<N>) => Promise<T>,
+  { noting: note = true }: { noting?: boolean } = {},
 ): Promise<T> {
-  const tx = openTx(db, stores, 'readwrite');
+  const synced = note && stores.some((store) => isSyncedStore(store));
+  const scope = synced ? [...new Set<StoreName>([...stores, ...SYNC_STORES])] : stores;
+  const tx = openTx(db, scope, 'readwrite') as WriteTx<N>;
+  const written: Written[] = [];
 
   try {
-    const result = await work(tx);
+    const result = await work(synced ? noting(tx, written) : tx);
+
+    if (written.length > 0) await queueLocalChanges(tx as unknown as OutboxTx, written);
     await tx.done;
 
     return result;

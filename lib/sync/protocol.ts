@@ -101,6 +101,13 @@ export type MembersChange = z.infer<typeof MembersChange>;
 export type AppendChange = z.infer<typeof AppendChange>;
 export type DeleteChange = z.infer<typeof DeleteChange>;
 
+/** A change before the device stamps it with an id and a clock value. */
+export type ChangeBody = Change extends infer C
+  ? C extends Change
+    ? Omit<C, 'id' | 'deviceId' | 'hlc'>
+    : never
+  : never;
+
 /** The most changes one push may carry; a device with more pushes them in turns. */
 export const MAX_PUSH_CHANGES = 500;
 /** The most changes one pull returns. */

@@ -35,3 +35,75 @@ export async function countRecords(
     store,
   );
 }
+
+/**
+ * A contact as a backup file holds it: the fields every contact has, in the identification
+ * stage since it was saved, and `more` on top.
+ */
+export function backupContact(id: string, key: string, display: string, more: object): object {
+  const savedAt = '2026-01-05T10:00:00.000Z';
+
+  return {
+    id,
+    key,
+    profileUrl: `https://www.linkedin.com/in/${key}/`,
+    memberUrn: null,
+    name: { display, given: null, family: null },
+    headline: null,
+    company: null,
+    title: null,
+    location: null,
+    avatarUrl: null,
+    openToWork: false,
+    segment: '',
+    relevance: null,
+    role: null,
+    source: null,
+    sourceDetail: '',
+    status: 'new',
+    tags: [],
+    notes: '',
+    stage: 'identification',
+    stageHistory: [{ stage: 'identification', since: savedAt }],
+    keepInTouchDays: null,
+    createdAt: savedAt,
+    updatedAt: savedAt,
+    ...more,
+  };
+}
+
+/** A backup file that holds these contacts and nothing else. */
+export function backupOf(contacts: object[]): string {
+  return JSON.stringify({
+    format: 'rapport-backup',
+    version: 5,
+    exportedAt: '2026-01-06T10:00:00.000Z',
+    contacts,
+    touches: [],
+    nextSteps: [],
+    templates: [],
+    fieldChanges: [],
+  });
+}
+
+/** The contact an index of the contacts store finds for `value`, read from one of its pages. */
+export async function contactBy(
+  page: Page,
+  index: 'by-key' | 'by-email',
+  value: string,
+): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    ([name, wanted]) =>
+      new Promise<Record<string, unknown> | null>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('contacts').objectStore('contacts');
+          const request = store.index(name).get(wanted);
+          request.onsuccess = () => resolve((request.result as Record<string, unknown>) ?? null);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    [index, value] as const,
+  );
+}

@@ -8,7 +8,7 @@ import { readConversation, threadIdOfPage } from './messaging';
 import { readProfile, STALE_NOTES } from './profile';
 import { profileOfPage } from './urls';
 
-export { canonicalProfileUrl, parseProfileUrl, profileOfPage } from './urls';
+export { canonicalProfileUrl, parseProfileUrl, profileOfPage, salesNavLeadId } from './urls';
 export type { CanonicalProfile, ProfileUrlResult, ProfileUrlType, UrlRejection } from './urls';
 export { cleanName } from './names';
 export { insertIntoMessageBox } from './compose';

@@ -183,6 +183,14 @@ function openToWork(
   return Boolean(card?.openToWork || blob?.openToWork || name?.flags.includes('openToWork'));
 }
 
+/** The lead id of the trusted card's Sales Navigator link; most profiles show none. */
+function salesNavLead(card: TopCard | null, reading: Reading): Pick<Fields, 'salesNavLeadId'> {
+  const [id, ...others] = card?.salesNavLeadIds ?? [];
+  if (others.length > 0) note(reading, 'top card links to more than one Sales Navigator lead');
+
+  return id !== undefined && others.length === 0 ? { salesNavLeadId: id } : {};
+}
+
 function withMissing(fields: Fields, reading: Reading): ProfileReading {
   const missing = FIELDS.filter((field) => fields[field] === null);
 
@@ -207,6 +215,7 @@ export function readProfile(
     ...personFields(sources, reading),
     ...currentJob(doc, sources.card, urn, reading),
     ...photoFields(sources.card, reading),
+    ...salesNavLead(sources.card, reading),
   };
   return { profile: withMissing(fields, reading), diagnostics: reading.diagnostics };
 }

@@ -61,6 +61,12 @@ export const CURRENT_COMPANY = [
 /** The Message button carries the owner's URN: ?profileUrn=urn%3Ali%3Afsd_profile%3A… */
 export const MESSAGE_LINK = 'a[href*="/messaging/compose/"][href*="profileUrn="]';
 
+/** "View in Sales Navigator" in the top card: the owner's lead page, /sales/lead/<id>,…. */
+export const SALES_NAV_LEAD_LINK = [
+  'a[href*="/sales/lead/"]', // top-card button shown to members with Sales Navigator
+  'a[href*="/sales/people/"]', // the same button with the older path
+] as const;
+
 /** 2026 SDUI top cards: componentkey "com.linkedin.sdui.profile.card.ref<memberId>Topcard". */
 export const SDUI_TOP_CARD_KEY = 'componentkey';
 

@@ -11,10 +11,11 @@ import {
   MESSAGE_LINK,
   NAME_HEADING,
   OWNER_LINKS,
+  SALES_NAV_LEAD_LINK,
   SDUI_TOP_CARD_KEY,
 } from './selectors';
 import { textBefore, textOf, trimSeparators, visibleText } from './text';
-import { canonicalProfileUrl } from './urls';
+import { canonicalProfileUrl, salesNavLeadId } from './urls';
 
 const ORIGIN = 'https://www.linkedin.com/';
 const PROFILE_URN = /^urn:li:fsd_profile:[A-Za-z0-9_-]+$/;
@@ -34,6 +35,8 @@ export interface TopCard {
   memberUrn: string | null;
   /** Employers the card names as current: they confirm an Experience card with no owner ids. */
   companies: string[];
+  /** Every lead id the card's Sales Navigator links name: one, unless the page is odd. */
+  salesNavLeadIds: string[];
 }
 
 function ownerKeys(card: Element): string[] {
@@ -126,6 +129,13 @@ function companiesOf(card: Element): string[] {
   return [...names];
 }
 
+function salesNavLeadIdsOf(card: Element): string[] {
+  const links = SALES_NAV_LEAD_LINK.flatMap((s) => Array.from(card.querySelectorAll(s)));
+  const ids = links.map((link) => salesNavLeadId(attribute(link, 'href') ?? '', ORIGIN));
+
+  return [...new Set(ids.filter((id) => id !== null))];
+}
+
 export function readTopCard(card: Element): TopCard {
   const heading = firstMatch(card, NAME_HEADING);
   const rawName = visibleText(heading);
@@ -140,6 +150,7 @@ export function readTopCard(card: Element): TopCard {
     openToWork: hasOpenToWorkBadge(avatar),
     memberUrn: memberUrnOf(card),
     companies: companiesOf(card),
+    salesNavLeadIds: salesNavLeadIdsOf(card),
   };
 }
 

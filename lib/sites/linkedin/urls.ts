@@ -31,6 +31,8 @@ const ORIGIN = 'https://www.linkedin.com';
 const SCHEMELESS_HOST = /^([a-z0-9-]+\.)*linkedin\.com\//i;
 const MEMBER_ID = /^(ACoAA|AEMAA)/;
 const SLUG_CHARS = /^[\p{L}\p{M}\p{N}_-]+$/u;
+/** Lead ids are base64url-like; anything else is not one LinkedIn wrote. */
+const LEAD_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
 type Step<T> = { ok: true; value: T } | { ok: false; reason: UrlRejection };
 
@@ -151,6 +153,18 @@ export function parseProfileUrl(input: string, base?: string): ProfileUrlResult 
 export function canonicalProfileUrl(input: string, base?: string): CanonicalProfile | null {
   const result = parseProfileUrl(input, base);
   return result.ok ? result.profile : null;
+}
+
+/**
+ * The Sales Navigator lead id a URL names, or null when it names no lead.
+ *
+ * @example salesNavLeadId('linkedin.com/sales/lead/ACwAAB12,NAME_SEARCH,x1') // 'ACwAAB12'
+ */
+export function salesNavLeadId(input: string, base?: string): string | null {
+  const profile = canonicalProfileUrl(input, base);
+  if (profile?.type !== 'salesLead') return null;
+
+  return LEAD_ID.test(profile.key) ? profile.key : null;
 }
 
 /** Sub-pages under /in/<slug>/ that are lists or feeds, not the profile itself. */

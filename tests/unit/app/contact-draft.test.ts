@@ -51,6 +51,20 @@ describe('a contact built from the page', () => {
     expect(draft.name).toEqual({ display: 'Sofi Ramírez', given: null, family: null });
   });
 
+  it('carries the lead id of the page’s Sales Navigator link', () => {
+    const reading = { ...READING, salesNavLeadId: 'ACwAAB4x9Kq2RtUvWyZ1' };
+
+    const draft = draftFromReading(reading, cardFromReading(reading));
+
+    expect(draft.salesNavLeadIds).toEqual(['ACwAAB4x9Kq2RtUvWyZ1']);
+  });
+
+  it('has no lead id when the page links to no Sales Navigator lead', () => {
+    const draft = draftFromReading(READING, cardFromReading(READING));
+
+    expect(draft).not.toHaveProperty('salesNavLeadIds');
+  });
+
   it('stores an empty field as missing rather than as an empty string', () => {
     const card = { ...cardFromReading(READING), company: '  ' };
 

@@ -34,6 +34,7 @@ async function seed(db: RapportDB): Promise<Seeded> {
       sourceDetail: 'Paris Summit',
       tags: ['ops', 'summit 2026'],
       notes: 'Met at the summit.\nLikes tea',
+      email: 'ada@analytical.example',
     }),
     { now: NOW },
   );
@@ -94,8 +95,8 @@ describe('exporting contacts as CSV', () => {
     const csv = await exportContactsCsv(db, PARIS);
 
     expect(csv).toBe(
-      '\uFEFFName,Profile URL,Headline,Company,Title,Location,Status,Stage,Segment,Relevance,' +
-        'Role,Source,Source detail,Tags,Notes,Keep in touch every (days),Last touch,' +
+      '\uFEFFName,Profile URL,Email,Headline,Company,Title,Location,Status,Stage,Segment,' +
+        'Relevance,Role,Source,Source detail,Tags,Notes,Keep in touch every (days),Last touch,' +
         'Next touch due,Created,Updated\r\n',
     );
   });
@@ -107,12 +108,12 @@ describe('exporting contacts as CSV', () => {
     const csv = await exportContactsCsv(db, PARIS);
 
     expect(csv.split('\r\n').slice(1)).toEqual([
-      '"Lovelace, ""Ada""",https://www.linkedin.com/in/ada-lovelace/,' +
+      '"Lovelace, ""Ada""",https://www.linkedin.com/in/ada-lovelace/,ada@analytical.example,' +
         '"\'=HYPERLINK(""https://evil.example"")",Northwind,Head of Operations,Lyon,lead,' +
         'connection,Fintech,A,champion,event,Paris Summit,ops; summit 2026,' +
         '"Met at the summit.\nLikes tea",7,2026-03-09 18:45,2026-03-16 18:45,' +
         '2026-03-10 10:00,2026-03-10 10:00',
-      "Иван Петров,https://www.linkedin.com/in/ivan-petrov/,,Ромашка,'-,,new,identification," +
+      "Иван Петров,https://www.linkedin.com/in/ivan-petrov/,,,Ромашка,'-,,new,identification," +
         ',,,,,,,,,,2026-03-10 10:00,2026-03-10 10:00',
       '',
     ]);
@@ -128,6 +129,7 @@ describe('exporting contacts as CSV', () => {
       {
         Name: 'Lovelace, "Ada"',
         'Profile URL': 'https://www.linkedin.com/in/ada-lovelace/',
+        Email: 'ada@analytical.example',
         Headline: '\'=HYPERLINK("https://evil.example")',
         Company: 'Northwind',
         Title: 'Head of Operations',
@@ -150,6 +152,7 @@ describe('exporting contacts as CSV', () => {
       {
         Name: 'Иван Петров',
         'Profile URL': 'https://www.linkedin.com/in/ivan-petrov/',
+        Email: '',
         Headline: '',
         Company: 'Ромашка',
         Title: "'-",

@@ -75,7 +75,7 @@ describe('exporting one person', () => {
 
     expect(file).toMatchObject({
       format: 'rapport-backup',
-      version: 4,
+      version: 5,
       exportedAt: '2026-03-11T15:30:00.000Z',
       templates: [],
     });

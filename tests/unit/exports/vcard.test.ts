@@ -129,6 +129,21 @@ describe('writing a contact as a vCard', () => {
     );
   });
 
+  it('writes the email as EMAIL after the profile URL', () => {
+    const card = contactVcard({ ...ADA, email: 'ada.lovelace+crm@northwind.example' });
+
+    expect(card.split('\r\n').slice(6, 8)).toEqual([
+      'URL:https://www.linkedin.com/in/ada-lovelace/',
+      'EMAIL:ada.lovelace+crm@northwind.example',
+    ]);
+  });
+
+  it('escapes the email like any text value', () => {
+    const card = contactVcard({ ...ADA, email: 'ops\\emea@northwind.example' });
+
+    expect(card).toContain('\r\nEMAIL:ops\\\\emea@northwind.example\r\n');
+  });
+
   it('leaves out what is not known and folds a long Cyrillic name', () => {
     const name = 'Александра Константиновна Преображенская-Ростовцева';
     const contact: Contact = {

@@ -18,6 +18,12 @@ describe('guessing which field each column holds', () => {
     ['Profile URL', 'profileUrl'],
     ['URL', 'profileUrl'],
     ['E-mail', 'email'],
+    ['Email Address', 'email'],
+    ['Эл. почта', 'email'],
+    ['Почта', 'email'],
+    ['Sales Navigator URL', 'salesNavUrl'],
+    ['LinkedIn Sales Navigator link', 'salesNavUrl'],
+    ['Lead URL', 'salesNavUrl'],
   ])('reads the header "%s" as %s', (column, field) => {
     const mapping = guessMapping([column]);
 
@@ -48,6 +54,7 @@ describe('guessing which field each column holds', () => {
     expect(mapping).toEqual([
       'name',
       'profileUrl',
+      'email',
       'headline',
       'company',
       'title',

@@ -55,6 +55,12 @@ describe.each(PROFILE_PAGES)('reading %s', (page) => {
     expect(profile?.missing).toEqual(unread);
   });
 
+  it('finds no Sales Navigator lead, which the page does not link to', () => {
+    const profile = profileOf(reading);
+
+    expect(profile?.salesNavLeadId).toBeUndefined();
+  });
+
   it('splits the cleaned name into the given and family names of the raw name', () => {
     const profile = profileOf(reading);
     const cleaned = cleanName(String(expected.rawName));

@@ -62,7 +62,7 @@ describe('exporting a backup', () => {
 
     expect(backup).toMatchObject({
       format: 'rapport-backup',
-      version: 4,
+      version: 5,
       exportedAt: '2026-03-11T15:30:00.000Z',
     });
     const { contacts, touches, nextSteps, templates } = backup;
@@ -83,6 +83,36 @@ describe('importing a backup', () => {
     await applyImport(db, plan);
 
     expect(await exported(db)).toEqual(before);
+  });
+
+  it('gives back emails and Sales Navigator lead ids after delete-all', async () => {
+    const db = await freshDb();
+    const ids = { email: 'ada@analytical.example', salesNavLeadIds: ['ACwAAB4x9Kq2RtUvWyZ1'] };
+    const { contact } = await saveContact(db, draft('ada-lovelace', ids), { now: NOW });
+    const before = await exported(db);
+    await deleteAllData(db);
+
+    await applyImport(db, await planImport(db, JSON.stringify(before)));
+
+    expect(await getContact(db, contact.id)).toMatchObject(ids);
+    expect(await exported(db)).toEqual(before);
+  });
+
+  it('reads a version 4 file, from before emails and lead ids, as it is', async () => {
+    const source = await freshDb();
+    await seed(source);
+    const v4 = { ...(await exported(source)), version: 4 };
+    const target = await freshDb();
+
+    const plan = await planImport(target, v4);
+    await applyImport(target, plan);
+
+    expect(plan.add.contacts.map((c) => c.key).sort()).toEqual([
+      'ada-lovelace',
+      'alan-turing',
+      'grace-hopper',
+    ]);
+    expect((await exported(target)).contacts).toEqual(v4.contacts);
   });
 
   it('previews what it would add, update and leave unchanged', async () => {
@@ -331,10 +361,10 @@ describe('a backup that cannot be imported', () => {
   });
 
   it('comes from a newer version', async () => {
-    const error = await rejectionOf((backup) => ({ ...backup, version: 5 }));
+    const error = await rejectionOf((backup) => ({ ...backup, version: 6 }));
 
     expect(error.message).toBe(
-      'This backup comes from a newer Rapport (backup version 5). ' +
+      'This backup comes from a newer Rapport (backup version 6). ' +
         'Update Rapport, then import it again.',
     );
   });
@@ -343,7 +373,7 @@ describe('a backup that cannot be imported', () => {
     const error = await rejectionOf((backup) => ({ ...backup, version: '1' }));
 
     expect(error.message).toBe(
-      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 4.',
+      'This backup has an unknown version ("1"); this Rapport reads versions 1 to 5.',
     );
   });
 
@@ -577,7 +607,7 @@ describe('importing a version 2 file, from before stages', () => {
       cadenceDays: 45,
       touchDueAt: '2025-10-16T10:00:00.000Z',
     });
-    expect((await exported(db)).version).toBe(4);
+    expect((await exported(db)).version).toBe(5);
   });
 
   it('is refused when a contact’s key is not the one its profile URL gives', async () => {

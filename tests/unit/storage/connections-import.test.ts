@@ -120,7 +120,8 @@ describe('importing LinkedIn’s Connections.csv', () => {
       given: 'William',
       family: 'Okafor',
     });
-    expect(william?.notes).toBe('Email: bill.okafor@example.test');
+    expect(william?.email).toBe('bill.okafor@example.test');
+    expect(william?.notes).toBe('');
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -199,7 +200,7 @@ describe('importing LinkedIn’s Connections.csv', () => {
       { display: 'Siobhán O’Neill', given: 'Siobhán', family: 'O’Neill' },
       { display: 'Cédric Nüñez-Ærø', given: 'Cédric', family: 'Nüñez-Ærø' },
     ]);
-    expect((await getContactByKey(db, 'juergen-weiss'))?.notes).toBe('Email: j.weiss@example.test');
+    expect((await getContactByKey(db, 'juergen-weiss'))?.email).toBe('j.weiss@example.test');
   });
 
   it('reports the rows written as it goes', async () => {
@@ -224,5 +225,65 @@ describe('importing LinkedIn’s Connections.csv', () => {
     await expect(importing).rejects.toThrow(StorageFullError);
     expect(await db.count('contacts')).toBe(1);
     expect((await getContactByKey(db, KWAME))?.company).toBeNull();
+  });
+});
+
+describe('knowing a connection by their email', () => {
+  it('keeps the email of a connection as their email, not in the notes', async () => {
+    const db = await freshDb();
+
+    await applyConnectionsImport(db, await planConnectionsImport(db, CONNECTIONS, NOW));
+
+    expect(await getContactByKey(db, KWAME)).toMatchObject({
+      email: 'kwame.ab@example.test',
+      notes: '',
+    });
+  });
+
+  it('fills the empty email of a saved contact', async () => {
+    const db = await freshDb();
+    await saveContact(db, draft(KWAME), { now: NOW });
+
+    const plan = await planConnectionsImport(db, CONNECTIONS, NOW);
+    await applyConnectionsImport(db, plan, { now: LATER });
+
+    expect(plan.counts).toMatchObject({ add: 22, update: 1, unchanged: 0 });
+    expect((await getContactByKey(db, KWAME))?.email).toBe('kwame.ab@example.test');
+  });
+
+  it('takes a row whose profile matches nobody for the contact with its email', async () => {
+    const db = await freshDb();
+    const { contact } = await saveContact(
+      db,
+      draft('kwame-ab', { company: null, email: 'Kwame.AB@example.test' }),
+      { now: NOW },
+    );
+
+    const plan = await planConnectionsImport(db, CONNECTIONS, NOW);
+    await applyConnectionsImport(db, plan, { now: LATER });
+
+    expect(plan.rows.find((row) => row.sourceRow === 2)).toMatchObject({
+      action: 'update',
+      contactId: contact.id,
+    });
+    expect(plan.counts).toMatchObject({ add: 22, update: 1 });
+    expect(await getContactByKey(db, 'kwame-ab')).toMatchObject({ company: 'Example Dynamics' });
+    expect(await getContactByKey(db, KWAME)).toBeUndefined();
+  });
+
+  it('takes a row of an export without URLs for the saved contact with its email', async () => {
+    const db = await freshDb();
+    await applyConnectionsImport(db, await planConnectionsImport(db, CONNECTIONS, NOW));
+    const kwame = await getContactByKey(db, KWAME);
+
+    const plan = await planConnectionsImport(db, NO_URL, LATER);
+
+    expect(plan.counts).toEqual({ add: 0, update: 0, unchanged: 1, merged: 0, skipped: 8 });
+    expect(plan.skippedFor).toEqual({ 'blank-row': 1, 'no-profile-url': 7 });
+    expect(plan.rows.find((row) => row.sourceRow === 2)).toEqual({
+      sourceRow: 2,
+      action: 'unchanged',
+      contactId: kwame?.id,
+    });
   });
 });

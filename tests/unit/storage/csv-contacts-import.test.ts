@@ -20,7 +20,7 @@ async function allContacts(db: RapportDB): Promise<Contact[]> {
 /** The fields a spreadsheet column can carry. */
 function mappedFields(contact: Contact): Partial<Contact> {
   const { key, profileUrl, name, headline, company, title, location } = contact;
-  const { segment, relevance, status, tags, notes, sourceDetail } = contact;
+  const { segment, relevance, status, tags, notes, sourceDetail, email } = contact;
 
   return {
     key,
@@ -36,6 +36,7 @@ function mappedFields(contact: Contact): Partial<Contact> {
     tags,
     notes,
     sourceDetail,
+    email,
   };
 }
 
@@ -50,7 +51,7 @@ const FILE = [
 ];
 
 describe('importing contacts from a spreadsheet', () => {
-  it('brings back the contacts of Rapport’s own export into an empty database', async () => {
+  it('brings back the contacts of Rapport’s own export, emails too', async () => {
     const source = await freshDb();
     const target = await freshDb();
     await saveContact(source, draft('anna-kim'), { now: NOW });
@@ -65,6 +66,7 @@ describe('importing contacts from a spreadsheet', () => {
         tags: ['fleet', 'q3'],
         notes: '- met at the Lyon fair\nasked for pricing',
         sourceDetail: 'Lyon fair 2026',
+        email: 'w.okafor@quartzline.example',
       }),
       { now: NOW },
     );
@@ -91,6 +93,7 @@ describe('importing contacts from a spreadsheet', () => {
         tags: [],
         notes: '',
         sourceDetail: '',
+        email: undefined,
       },
       {
         key: 'william-okafor-22',
@@ -106,6 +109,7 @@ describe('importing contacts from a spreadsheet', () => {
         tags: ['fleet', 'q3'],
         notes: '- met at the Lyon fair\nasked for pricing',
         sourceDetail: 'Lyon fair 2026',
+        email: 'w.okafor@quartzline.example',
       },
     ]);
   });
@@ -133,7 +137,7 @@ describe('importing contacts from a spreadsheet', () => {
     ]);
   });
 
-  it('makes a new contact with the email in its notes and unknown columns left out', async () => {
+  it('makes a new contact with its email and unknown columns left out', async () => {
     const db = await freshDb();
     const table = tableOf(FILE);
     const plan = await planCsvContactsImport(db, table, guessMapping(table.header), NOW);
@@ -146,7 +150,8 @@ describe('importing contacts from a spreadsheet', () => {
       name: { display: 'Maren Solheim', given: null, family: null },
       company: 'Fjord AS',
       title: 'CTO',
-      notes: 'Email: maren@fjord.no',
+      email: 'maren@fjord.no',
+      notes: '',
       stage: 'identification',
       createdAt: '2026-03-10T09:00:00.000Z',
     });
@@ -167,7 +172,8 @@ describe('importing contacts from a spreadsheet', () => {
       name: { display: 'Maren Solheim 0d4', given: null, family: null },
       company: 'Fjord AS',
       title: 'Founder',
-      notes: 'Email: maren@fjord.no',
+      email: 'maren@fjord.no',
+      notes: '',
       updatedAt: '2026-03-11T15:30:00.000Z',
     });
   });
@@ -183,6 +189,168 @@ describe('importing contacts from a spreadsheet', () => {
     const result = await applyCsvContactsImport(db, again, { now: LATER });
 
     expect(again.counts).toEqual({ add: 0, update: 0, unchanged: 1, merged: 1, skipped: 4 });
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 0 });
+    expect(await allContacts(db)).toEqual(before);
+  });
+});
+
+const MAREN = 'https://www.linkedin.com/in/maren-solheim-0d4/';
+const LEAD = 'ACwAAB4x9Kq2RtUvWyZ1';
+const LEAD_URL = `https://www.linkedin.com/sales/lead/${LEAD},NAME_SEARCH,Xy1z`;
+
+/** Plans a file as its headers suggest, at LATER. */
+async function planOf(db: RapportDB, lines: readonly string[]) {
+  const table = tableOf(lines);
+
+  return planCsvContactsImport(db, table, guessMapping(table.header), LATER);
+}
+
+describe('knowing a person by their email or Sales Navigator lead', () => {
+  it('takes a row whose profile matches nobody for the contact with its email', async () => {
+    const db = await freshDb();
+    const { contact } = await saveContact(
+      db,
+      draft('maren-solheim-0d4', { company: null, email: 'maren@fjord.no' }),
+      { now: NOW },
+    );
+    const file = [
+      'Name,LinkedIn,Company,E-mail',
+      'Maren S,linkedin.com/in/maren-s,Fjord AS,Maren@Fjord.NO',
+    ];
+
+    const plan = await planOf(db, file);
+    await applyCsvContactsImport(db, plan, { now: LATER });
+
+    expect(plan.rows).toEqual([
+      { sourceRow: 1, action: 'update', contactId: contact.id, fill: expect.anything() },
+    ]);
+    expect(await allContacts(db)).toMatchObject([
+      { key: 'maren-solheim-0d4', company: 'Fjord AS', email: 'maren@fjord.no' },
+    ]);
+  });
+
+  it('takes a row without a profile link for the contact its email names', async () => {
+    const db = await freshDb();
+    const { contact } = await saveContact(
+      db,
+      draft('maren-solheim-0d4', { email: 'maren@fjord.no' }),
+      {
+        now: NOW,
+      },
+    );
+    const file = [
+      'Name,LinkedIn,Email,Notes',
+      'Maren Solheim,,maren@fjord.no,Asked for a demo',
+      'Per Hansen,,per@fjord.no,',
+    ];
+
+    const plan = await planOf(db, file);
+
+    expect(plan.rows).toEqual([
+      { sourceRow: 1, action: 'update', contactId: contact.id, fill: expect.anything() },
+      { sourceRow: 2, action: 'skipped', reason: 'no-profile-url' },
+    ]);
+  });
+
+  it('records the lead id of a row with a profile link and a Sales Navigator link', async () => {
+    const db = await freshDb();
+    const file = ['Name,LinkedIn,Sales Navigator URL', `Maren Solheim,${MAREN},${LEAD_URL}`];
+
+    await applyCsvContactsImport(db, await planOf(db, file), { now: LATER });
+
+    expect(await getContactByKey(db, 'maren-solheim-0d4')).toMatchObject({
+      salesNavLeadIds: ['ACwAAB4x9Kq2RtUvWyZ1'],
+    });
+  });
+
+  it('adds the lead id to the saved contact the profile link names', async () => {
+    const db = await freshDb();
+    await saveContact(db, draft('maren-solheim-0d4', { salesNavLeadIds: ['ACwAAOld'] }), {
+      now: NOW,
+    });
+    const file = ['Name,LinkedIn,Lead URL', `Maren Solheim,${MAREN},${LEAD_URL}`];
+
+    const plan = await planOf(db, file);
+    await applyCsvContactsImport(db, plan, { now: LATER });
+
+    expect(plan.counts).toMatchObject({ add: 0, update: 1 });
+    expect((await getContactByKey(db, 'maren-solheim-0d4'))?.salesNavLeadIds).toEqual([
+      'ACwAAOld',
+      'ACwAAB4x9Kq2RtUvWyZ1',
+    ]);
+  });
+
+  it('takes a row with only a Sales Navigator link for the contact with that lead id', async () => {
+    const db = await freshDb();
+    const { contact } = await saveContact(
+      db,
+      draft('maren-solheim-0d4', { title: null, salesNavLeadIds: [LEAD] }),
+      { now: NOW },
+    );
+    const file = ['Name,Title,Sales Navigator', `Maren Solheim,CTO,${LEAD_URL}`];
+
+    const plan = await planOf(db, file);
+    await applyCsvContactsImport(db, plan, { now: LATER });
+
+    expect(plan.rows).toEqual([
+      { sourceRow: 1, action: 'update', contactId: contact.id, fill: expect.anything() },
+    ]);
+    expect((await getContactByKey(db, 'maren-solheim-0d4'))?.title).toBe('CTO');
+  });
+
+  it('reads a Sales Navigator link in the profile column as a lead, not a profile', async () => {
+    const db = await freshDb();
+    const file = ['Name,LinkedIn', `Maren Solheim,${LEAD_URL}`];
+
+    const plan = await planOf(db, file);
+
+    expect(plan.rows).toEqual([{ sourceRow: 1, action: 'skipped', reason: 'no-profile-url' }]);
+  });
+
+  it('merges the rows of one person that give two profile links and one email', async () => {
+    const db = await freshDb();
+    const file = [
+      'Name,LinkedIn,Email,Company',
+      `Maren Solheim,${MAREN},maren@fjord.no,`,
+      'Maren S.,https://www.linkedin.com/in/maren-s/,MAREN@fjord.no,Fjord AS',
+    ];
+
+    const plan = await planOf(db, file);
+    await applyCsvContactsImport(db, plan, { now: LATER });
+
+    expect(plan.rows.map((row) => [row.sourceRow, row.action])).toEqual([
+      [1, 'add'],
+      [2, 'merged'],
+    ]);
+    expect(await allContacts(db)).toMatchObject([
+      { key: 'maren-solheim-0d4', company: 'Fjord AS', email: 'maren@fjord.no' },
+    ]);
+  });
+
+  it('leaves out an email cell that holds no address', async () => {
+    const db = await freshDb();
+    const file = ['Name,LinkedIn,Email', `Maren Solheim,${MAREN},n/a`];
+
+    await applyCsvContactsImport(db, await planOf(db, file), { now: LATER });
+
+    expect((await getContactByKey(db, 'maren-solheim-0d4'))?.email).toBeUndefined();
+  });
+
+  it('changes nothing when a file of emails and leads is imported again', async () => {
+    const db = await freshDb();
+    const file = [
+      'Name,LinkedIn,Email,Sales Navigator URL',
+      `Maren Solheim,${MAREN},maren@fjord.no,${LEAD_URL}`,
+      `Maren Solheim,,maren@fjord.no,`,
+      `Maren Solheim,,,${LEAD_URL}`,
+    ];
+    await applyCsvContactsImport(db, await planOf(db, file), { now: NOW });
+    const before = await allContacts(db);
+
+    const again = await planOf(db, file);
+    const result = await applyCsvContactsImport(db, again, { now: LATER });
+
+    expect(again.counts).toEqual({ add: 0, update: 0, unchanged: 1, merged: 2, skipped: 0 });
     expect(result).toEqual({ added: 0, updated: 0, unchanged: 0 });
     expect(await allContacts(db)).toEqual(before);
   });

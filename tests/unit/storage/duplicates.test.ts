@@ -6,7 +6,7 @@ import type { NextStep } from '@/lib/model/next-step';
 import type { Touch } from '@/lib/model/touch';
 import { getContact, saveContact } from '@/lib/storage/contacts';
 import type { ContactDraft } from '@/lib/storage/contacts';
-import { openRapportDB } from '@/lib/storage/db';
+import { DB_VERSION, openRapportDB } from '@/lib/storage/db';
 import type { RapportDB } from '@/lib/storage/db';
 import {
   findLikelyDuplicates,
@@ -82,6 +82,28 @@ describe('finding likely duplicates', () => {
     const pairs = await pairsOf(db);
 
     expect(pairs).toEqual([]);
+  });
+
+  it('pairs two cards with the same email first, whatever else they share', async () => {
+    const db = await freshDb();
+    const same = { memberUrn: 'urn:li:member:7', name: named('Lea Roux'), company: 'Northwind' };
+    await save(db, 'lea-roux', { ...same, email: 'lea@northwind.example' });
+    await save(db, 'lea-roux-1', { ...same, email: 'Lea@Northwind.example ' }, LATER);
+
+    const pairs = await pairsOf(db);
+
+    expect(pairs).toEqual([['lea-roux', 'lea-roux-1', 'same-email']]);
+  });
+
+  it('pairs two cards that share a Sales Navigator lead id', async () => {
+    const db = await freshDb();
+    await save(db, 'lea-roux', { name: named('Lea Roux'), salesNavLeadIds: ['ACwAA1', 'ACwAA2'] });
+    await save(db, 'l-roux', { name: named('L. Roux'), salesNavLeadIds: ['ACwAA2'] }, LATER);
+    await save(db, 'leo-roux', { name: named('Leo Roux'), salesNavLeadIds: ['ACwAA3'] }, LATER);
+
+    const pairs = await pairsOf(db);
+
+    expect(pairs).toEqual([['lea-roux', 'l-roux', 'same-sales-lead']]);
   });
 
   it('compares names without accents or case', () => {
@@ -164,6 +186,32 @@ describe('merging two cards', () => {
       ['2026-03-05T10:00:00.000Z', kept.id],
     ]);
     expect(fieldChanges.map((c) => [c.id, c.contactId])).toEqual([['fc-1', kept.id]]);
+  });
+
+  it('keeps the only email of the two and every lead id of both', async () => {
+    const db = await freshDb();
+    const kept = await save(db, 'lea-roux', { salesNavLeadIds: ['ACwAA1'] });
+    const dropped = await save(db, 'ACoAAlea', {
+      email: 'lea@northwind.example',
+      salesNavLeadIds: ['ACwAA2', 'ACwAA1'],
+    });
+
+    await mergeContacts(db, kept.id, dropped.id, { email: 'keep' }, LATER);
+
+    expect(await getContact(db, kept.id)).toMatchObject({
+      email: 'lea@northwind.example',
+      salesNavLeadIds: ['ACwAA1', 'ACwAA2'],
+    });
+  });
+
+  it('takes the email the rep picks when both cards have one', async () => {
+    const db = await freshDb();
+    const kept = await save(db, 'lea-roux', { email: 'lea.roux@gmail.example' });
+    const dropped = await save(db, 'ACoAAlea', { email: 'lea@northwind.example' });
+
+    await mergeContacts(db, kept.id, dropped.id, { email: 'drop' }, LATER);
+
+    expect((await getContact(db, kept.id))?.email).toBe('lea@northwind.example');
   });
 
   it('leaves the step due first open and marks the other done', async () => {
@@ -272,7 +320,7 @@ describe('upgrading from version 5', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('contacts')).toEqual([V5_CONTACT]);
     expect(await listMerges(db)).toEqual([]);
     db.close();

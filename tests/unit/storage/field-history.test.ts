@@ -76,7 +76,7 @@ describe('the history of fields read from profiles', () => {
     const plan = await planImport(db, JSON.stringify(before));
     await applyImport(db, plan);
 
-    expect(before.version).toBe(4);
+    expect(before.version).toBe(5);
     expect(before.fieldChanges).toHaveLength(4);
     expect(plan.add.fieldChanges).toHaveLength(4);
     expect(await exportBackup(db, LATER)).toEqual(before);

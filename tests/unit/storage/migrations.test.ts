@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { getCadence } from '@/lib/storage/cadence';
@@ -11,6 +12,8 @@ import { countRepliesDue, listRepliesDue } from '@/lib/storage/replies';
 import { listTemplates, saveTemplate } from '@/lib/storage/templates';
 import { listTouches, logTouch, logTouches } from '@/lib/storage/touches';
 import { listStale } from '@/lib/storage/stale';
+import { readConnections } from '@/lib/imports/linkedin-connections';
+import { planConnectionsImport } from '@/lib/storage/connections-import';
 import { DEFAULT_CADENCE } from '@/lib/model/cadence';
 import { NOW, uniqueName } from './fixtures';
 
@@ -111,7 +114,7 @@ describe('upgrading from version 1', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     expect(await getContact(db, 'c-ada')).toEqual(V1_STAGED);
     expect(await getContactByKey(db, 'ada-lovelace')).toEqual(V1_STAGED);
     expect(await listTouches(db, 'c-ada')).toEqual([{ ...V1_TOUCH, supersededBy: null }]);
@@ -199,13 +202,17 @@ describe('upgrading from version 1', () => {
       'merges',
       'meta',
       'nextSteps',
+      'outbox',
+      'syncShadow',
       'templates',
       'touches',
     ]);
     expect(Array.from(db.transaction('contacts').store.indexNames)).toEqual([
       'by-awaiting-reply',
+      'by-email',
       'by-key',
       'by-last-verified',
+      'by-sales-lead',
       'by-status',
       'by-touch-due',
       'by-updated',
@@ -234,7 +241,7 @@ describe('two versions open at once', () => {
     );
     old.close();
     const db = await openRapportDB(name);
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 
@@ -242,9 +249,9 @@ describe('two versions open at once', () => {
     const name = uniqueName();
     const db = await openRapportDB(name);
 
-    const newer = await openDB(name, 7);
+    const newer = await openDB(name, DB_VERSION + 1);
 
-    expect(newer.version).toBe(7);
+    expect(newer.version).toBe(DB_VERSION + 1);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(DatabaseClosedError);
     await expect(getContact(db, 'c-ada')).rejects.toThrow(
       'Rapport was updated in another tab. Reload this page to keep working.',
@@ -347,7 +354,7 @@ describe('upgrading from version 2', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('contacts')).toEqual([
       developing(V2_CONTACTS[0], {
         awaitingReplySince: '2025-11-04T10:00:00.000Z',
@@ -526,7 +533,7 @@ describe('upgrading from version 3', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     const [nora, omar, lena, ivan, mia, paul, zoe] = V3_CONTACTS;
     expect(await db.getAll('contacts')).toEqual([
       {
@@ -714,7 +721,7 @@ describe('upgrading from version 4', () => {
 
     const db = await openRapportDB(name);
 
-    expect(db.version).toBe(6);
+    expect(db.version).toBe(DB_VERSION);
     const [sofia, tomas, wen] = V4_CONTACTS;
     expect(await db.getAll('contacts')).toEqual([
       { ...sofia, lastVerifiedAt: '2024-07-10T09:00:00.000Z' },
@@ -764,5 +771,169 @@ describe('upgrading from version 4', () => {
       'touches',
     ]);
     v4.close();
+  });
+});
+
+/** A v6 contact in the identification stage: the fields every version 6 contact has. */
+function v6Contact(id: string, key: string, display: string, more: object): object {
+  return {
+    id,
+    key,
+    profileUrl: `https://www.linkedin.com/in/${key}/`,
+    memberUrn: null,
+    name: { display, given: null, family: null },
+    headline: null,
+    company: null,
+    title: null,
+    location: null,
+    avatarUrl: null,
+    openToWork: false,
+    segment: '',
+    relevance: null,
+    role: null,
+    source: null,
+    sourceDetail: '',
+    status: 'new',
+    tags: [],
+    notes: '',
+    stage: 'identification',
+    stageHistory: [{ stage: 'identification', since: '2026-02-01T09:00:00.000Z' }],
+    keepInTouchDays: null,
+    lastVerifiedAt: '2026-02-01T09:00:00.000Z',
+    createdAt: '2026-02-01T09:00:00.000Z',
+    updatedAt: '2026-02-01T09:00:00.000Z',
+    ...more,
+  };
+}
+
+/**
+ * Kwame came from Connections.csv and Maren from a spreadsheet, each with the email in the
+ * notes as version 6 imports wrote it; Lea was saved from her profile, and Olu's notes name an
+ * address that is not one.
+ */
+const V6_CONTACTS = [
+  v6Contact('c-kwame', 'kwame-asante-boateng', 'Kwame Asante-Boateng', {
+    name: { display: 'Kwame Asante-Boateng', given: 'Kwame', family: 'Asante-Boateng' },
+    company: 'Example Dynamics',
+    title: 'Head of Revenue Operations, EMEA',
+    source: 'linkedin-connection',
+    sourceDetail: 'Connected on 2023-09-03',
+    notes: 'Email: kwame.ab@example.test',
+    stageHistory: [{ stage: 'identification', since: '2023-09-03T00:00:00.000Z' }],
+  }),
+  v6Contact('c-lea', 'lea-roux', 'Léa Roux', {
+    company: 'Northwind',
+    status: 'lead',
+    notes: 'Prefers a call on Fridays.',
+  }),
+  v6Contact('c-maren', 'maren-solheim-0d4', 'Maren Solheim', {
+    company: 'Fjord AS',
+    notes: 'Met at the Oslo meetup\n\nEmail: Maren.Solheim@Fjord.NO',
+  }),
+  v6Contact('c-olu', 'olu-adeyemi', 'Olu Adeyemi', { notes: 'Email: ask at the next event' }),
+];
+
+/** Version 6 exactly as it shipped, written with plain idb rather than the current code. */
+async function createV6(name: string, contacts: object[] = V6_CONTACTS): Promise<void> {
+  const db = await openDB(name, 6, {
+    upgrade(v6) {
+      const contacts = v6.createObjectStore('contacts', { keyPath: 'id' });
+      contacts.createIndex('by-key', 'key', { unique: true });
+      contacts.createIndex('by-status', 'status');
+      contacts.createIndex('by-updated', 'updatedAt');
+      contacts.createIndex('by-awaiting-reply', 'awaitingReplySince');
+      contacts.createIndex('by-touch-due', ['cadenceDays', 'touchDueAt']);
+      contacts.createIndex('by-last-verified', 'lastVerifiedAt');
+      const touches = v6.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('by-contact-at', ['contactId', 'at']);
+      touches.createIndex('by-ref', 'ref', { unique: true });
+      const nextSteps = v6.createObjectStore('nextSteps', { keyPath: 'id' });
+      nextSteps.createIndex('by-contact', 'contactId');
+      nextSteps.createIndex('by-open-due', 'openDue');
+      v6.createObjectStore('templates', { keyPath: 'id' }).createIndex('by-name', 'name');
+      v6.createObjectStore('meta');
+      const changes = v6.createObjectStore('fieldChanges', { keyPath: 'id' });
+      changes.createIndex('by-contact-at', ['contactId', 'at']);
+      v6.createObjectStore('merges', { keyPath: 'id' });
+    },
+  });
+  const tx = db.transaction(['contacts', 'meta'], 'readwrite');
+  await Promise.all([
+    ...contacts.map((contact) => tx.objectStore('contacts').put(contact)),
+    tx.objectStore('meta').put(DEFAULT_CADENCE, 'cadence'),
+    tx.done,
+  ]);
+  db.close();
+}
+
+describe('upgrading from version 6', () => {
+  it('takes the email an import wrote into the notes as the contact’s email', async () => {
+    const name = uniqueName();
+    await createV6(name);
+
+    const db = await openRapportDB(name);
+
+    expect(db.version).toBe(DB_VERSION);
+    const [kwame, lea, maren, olu] = V6_CONTACTS;
+    expect(await db.getAll('contacts')).toEqual([
+      { ...kwame, email: 'kwame.ab@example.test' },
+      lea,
+      { ...maren, email: 'maren.solheim@fjord.no' },
+      olu,
+    ]);
+    db.close();
+  });
+
+  it('finds contacts by email and by lead id through the new indexes', async () => {
+    const name = uniqueName();
+    await createV6(name);
+
+    const db = await openRapportDB(name);
+    await db.put('contacts', {
+      ...(await db.get('contacts', 'c-lea'))!,
+      salesNavLeadIds: ['ACwAA1'],
+    });
+
+    expect((await db.getAllFromIndex('contacts', 'by-email')).map((c) => c.id)).toEqual([
+      'c-kwame',
+      'c-maren',
+    ]);
+    expect((await db.getFromIndex('contacts', 'by-email', 'kwame.ab@example.test'))?.id).toBe(
+      'c-kwame',
+    );
+    expect((await db.getFromIndex('contacts', 'by-sales-lead', 'ACwAA1'))?.id).toBe('c-lea');
+    db.close();
+  });
+
+  it('finds nothing to add to a contact from the Connections file imported before', async () => {
+    const name = uniqueName();
+    await createV6(name);
+    const connections = readConnections(readFileSync('tests/fixtures/csv/Connections.csv'));
+
+    const db = await openRapportDB(name);
+    const plan = await planConnectionsImport(db, connections, NOW);
+
+    expect(plan.rows.find((row) => row.sourceRow === 2)).toEqual({
+      sourceRow: 2,
+      action: 'unchanged',
+      contactId: 'c-kwame',
+    });
+    expect((await db.get('contacts', 'c-kwame'))?.notes).toBe('Email: kwame.ab@example.test');
+    db.close();
+  });
+
+  it('keeps version 6 and its data when a contact cannot be migrated', async () => {
+    const name = uniqueName();
+    const odd = { ...V6_CONTACTS[0], id: 'c-odd', key: 'odd', stage: 'courting' };
+    await createV6(name, [...V6_CONTACTS, odd]);
+
+    const opening = openRapportDB(name);
+
+    await expect(opening).rejects.toThrow('Upgrading the data failed: contacts[c-odd].stage');
+    const v6 = await openDB(name);
+    expect(v6.version).toBe(6);
+    expect(await v6.get('contacts', 'c-odd')).toEqual(odd);
+    expect(Array.from(v6.transaction('contacts').store.indexNames)).not.toContain('by-email');
+    v6.close();
   });
 });

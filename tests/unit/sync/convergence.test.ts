@@ -4,7 +4,7 @@ import { newClock, observe, tick } from '@/lib/sync/hlc';
 import type { Clock } from '@/lib/sync/hlc';
 import { applyToReplica, liveContact, membersOf, valuesOf } from '@/lib/sync/merge';
 import type { Replica } from '@/lib/sync/merge';
-import type { Change } from '@/lib/sync/protocol';
+import type { Change, ChangeBody } from '@/lib/sync/protocol';
 
 /**
  * Three devices edit the same few contacts, log touches and delete, going offline and coming
@@ -137,7 +137,7 @@ class World {
   }
 
   /** A local change: applied at once, and queued for the server. */
-  private local(d: Device, change: Omit<Change, 'id' | 'deviceId' | 'hlc'>): void {
+  private local(d: Device, change: ChangeBody): void {
     const { clock, hlc } = tick(d.clock, d.now);
     this.serial += 1;
     const full = { ...change, id: `${d.id}-${this.serial}`, deviceId: d.id, hlc } as Change;

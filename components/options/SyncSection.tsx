@@ -1,0 +1,225 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { ToBackground } from '@/lib/messages';
+import { getSyncMeta, pendingChanges, startSyncing, stopSyncing } from '@/lib/storage/sync/device';
+import {
+  getConnection,
+  getSyncStatus,
+  originPattern,
+  setConnection,
+  watchSyncStatus,
+  type SyncStatus,
+} from '@/lib/sync-service';
+import { ServerConnection, SyncError, whoAmI } from '@/lib/sync/client';
+import { Banner } from '../Banner';
+import { database, messageOf, onDataChanged } from '../data';
+
+type Notice = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+
+interface Connected {
+  url: string;
+  workspace: string;
+  pending: number;
+}
+
+/**
+ * Sync with a Rapport server, off until the rep connects one. Connecting asks the browser for
+ * that one server's address then, and only it; disconnecting gives it back.
+ */
+export function SyncSection(): ReactNode {
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [connected, setConnected] = useState<Connected | null>(null);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = async (): Promise<void> => {
+    setConnected(await loadConnected());
+    setStatus(await getSyncStatus());
+  };
+
+  useEffect(() => {
+    void reload();
+    const stopStatus = watchSyncStatus((next) => {
+      setStatus(next);
+      void loadConnected().then(setConnected);
+    });
+    const stopData = onDataChanged(() => void loadConnected().then(setConnected));
+
+    return () => {
+      stopStatus();
+      stopData();
+    };
+  }, []);
+
+  const connect = async (): Promise<void> => {
+    const parsed = ServerConnection.safeParse({ url, token });
+
+    if (!parsed.success) {
+      setNotice({ tone: 'error', text: parsed.error.issues[0]?.message ?? '' });
+      return;
+    }
+
+    // Browsers ask the rep only while a click is being handled: request before anything else.
+    const origins = [originPattern(parsed.data.url)];
+    const granted = await browser.permissions.request({ origins }).catch(() => false);
+
+    if (!granted) {
+      setNotice({ tone: 'error', text: i18n.t('sync.refused') });
+      return;
+    }
+
+    setBusy(true);
+    try {
+      const me = await whoAmI(parsed.data);
+      await setConnection(parsed.data);
+      await startSyncing(await database(), {
+        serverUrl: parsed.data.url,
+        workspaceId: me.workspace.id,
+      });
+      setToken('');
+      setNotice({
+        tone: 'ok',
+        text: i18n.t('sync.connected', [me.workspace.name, me.member.name]),
+      });
+      await syncNow();
+      await reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: failureText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const disconnect = async (): Promise<void> => {
+    if (!connected) return;
+    if (
+      connected.pending > 0 &&
+      !confirm(i18n.t('sync.disconnectPending', [String(connected.pending)]))
+    ) {
+      return;
+    }
+
+    try {
+      await stopSyncing(await database());
+      await setConnection(null);
+      await browser.permissions
+        .remove({ origins: [originPattern(connected.url)] })
+        .catch(() => false);
+      setNotice({ tone: 'ok', text: i18n.t('sync.disconnected') });
+      await reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: messageOf(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="sync-heading" data-testid="sync">
+      <h2 id="sync-heading">{i18n.t('sync.section')}</h2>
+      <p className="muted">{i18n.t('sync.about')}</p>
+      {connected ? (
+        <>
+          <p data-testid="sync-connected">{i18n.t('sync.connectedTo', [connected.url])}</p>
+          <SyncState status={status} pending={connected.pending} />
+          <div className="row">
+            <button disabled={busy} onClick={() => void syncNow()}>
+              {i18n.t('sync.now')}
+            </button>
+            <button onClick={() => void disconnect()}>{i18n.t('sync.disconnect')}</button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void connect();
+          }}
+        >
+          <label className="field">
+            {i18n.t('sync.url')}
+            <input
+              name="syncUrl"
+              type="url"
+              placeholder="https://rapport.example.com"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            {i18n.t('sync.token')}
+            <input
+              name="syncToken"
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? i18n.t('sync.connecting') : i18n.t('sync.connect')}
+          </button>
+        </form>
+      )}
+      {notice && <Banner tone={notice.tone}>{notice.text}</Banner>}
+    </section>
+  );
+}
+
+function SyncState({ status, pending }: { status: SyncStatus | null; pending: number }): ReactNode {
+  const last = status?.lastSyncAt
+    ? new Date(status.lastSyncAt).toLocaleString()
+    : i18n.t('sync.never');
+
+  return (
+    <>
+      <p data-testid="sync-status">
+        {status?.state === 'syncing' ? i18n.t('sync.syncing') : i18n.t('sync.lastSync', [last])}
+        {' · '}
+        {i18n.t('sync.pending', [String(pending)])}
+      </p>
+      {status?.state === 'failed' && (
+        <Banner tone={status.failure === 'unreachable' ? 'warn' : 'error'}>
+          {statusText(status)}
+        </Banner>
+      )}
+    </>
+  );
+}
+
+async function loadConnected(): Promise<Connected | null> {
+  const db = await database();
+  const [connection, meta] = await Promise.all([getConnection(), getSyncMeta(db)]);
+
+  if (!connection || !meta) return null;
+
+  return { url: connection.url, workspace: meta.workspaceId, pending: await pendingChanges(db) };
+}
+
+async function syncNow(): Promise<void> {
+  const message: ToBackground = { type: 'sync/now' };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+function statusText(status: SyncStatus): string {
+  switch (status.failure) {
+    case 'unreachable':
+      return i18n.t('sync.unreachable');
+    case 'token-revoked':
+      return i18n.t('sync.revoked');
+    case 'unauthorized':
+      return i18n.t('sync.unauthorized');
+    case 'no-permission':
+      return i18n.t('sync.noPermission');
+    default:
+      return i18n.t('sync.failed', [status.message ?? '']);
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof SyncError)
+    return statusText({ state: 'failed', failure: error.failure, message: error.message });
+
+  return i18n.t('sync.failed', [messageOf(error)]);
+}

@@ -1,0 +1,306 @@
+import { observe } from '../../sync/hlc';
+import { applyChange, entityKey, membersOf, valuesOf } from '../../sync/merge';
+import type { EntityState } from '../../sync/merge';
+import type { Change, Cursor, EntityKind } from '../../sync/protocol';
+import type { Contact } from '../../model/contact';
+import { INDEX, META, touchesOf } from '../db';
+import type { RapportDB } from '../db';
+import { refreshContacts } from '../derived-fields';
+import { inWriteTx } from '../tx';
+import { SYNC_STORES } from './outbox';
+import type { OutboxTx } from './outbox';
+import { SyncMeta } from './state';
+import type { Shadow } from './state';
+import { SYNCED_STORES, recordFromWire } from './wire';
+
+const STORES = [...(Object.keys(SYNCED_STORES) as (keyof typeof SYNCED_STORES)[]), ...SYNC_STORES];
+
+/** What one pull changed on this device. */
+export interface Applied {
+  /** Changes that changed something here (the others were this device's own, or known). */
+  applied: number;
+}
+
+/**
+ * Applies a page of changes read from the server and moves the cursor past them, in one
+ * transaction: if the worker stops halfway, nothing of the page is applied and the next pull
+ * reads it again. The writes here are not noted for the outbox: they are what the others
+ * already agreed on.
+ */
+export async function applyPulled(
+  db: RapportDB,
+  changes: readonly Change[],
+  cursor: Cursor,
+): Promise<Applied> {
+  return inWriteTx(
+    db,
+    STORES,
+    async (raw) => {
+      const tx = raw as unknown as OutboxTx;
+      const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+
+      // Sync was turned off while the page was on its way: drop it.
+      if (!meta.success) return { applied: 0 };
+
+      const applier = new Applier(tx);
+      let clock = meta.data.clock;
+
+      for (const change of changes) {
+        clock = observe(clock, change.hlc, Date.now());
+        await applier.apply(change);
+      }
+
+      await refreshContacts(tx, [...applier.contacts]);
+      await tx.objectStore('meta').put({ ...meta.data, clock, cursor }, META.sync);
+
+      return { applied: applier.applied };
+    },
+    { noting: false },
+  );
+}
+
+class Applier {
+  applied = 0;
+  /** Local ids of the contacts whose records or touches changed: their derived fields follow. */
+  readonly contacts = new Set<string>();
+
+  constructor(private readonly tx: OutboxTx) {}
+
+  async apply(change: Change): Promise<void> {
+    const shadows = this.tx.objectStore('syncShadow');
+    const known = await shadows
+      .index(INDEX.shadowByWire)
+      .get(entityKey(change.kind, change.entityId));
+    const shadow = known ?? (await this.newShadow(change));
+    const state = applyChange(shadow.state, change);
+
+    // This device's own change coming back, or one applied before.
+    if (known && JSON.stringify(state) === JSON.stringify(known.state)) return;
+
+    const parent = await this.materialize(change.kind, localIdOf(shadow), state);
+    await shadows.put({ ...shadow, state, ...(parent !== undefined && { parent }) });
+    this.applied += 1;
+  }
+
+  private async newShadow(change: Change): Promise<Shadow> {
+    const { kind, entityId: wireId } = change;
+    const localId = kind === 'contact' ? await this.newContactId(change) : wireId;
+
+    return {
+      key: entityKey(kind, localId),
+      wire: entityKey(kind, wireId),
+      state: { kind, id: wireId, fields: {}, members: {} },
+    };
+  }
+
+  /**
+   * The same person saved on this device before it synced is the same contact. Otherwise the
+   * contact gets the id its first device gave it, when it is free here, so that every device
+   * knows it by the same id.
+   */
+  private async newContactId(change: Change): Promise<string> {
+    const contacts = this.tx.objectStore('contacts');
+    const saved = await contacts.index(INDEX.contactByKey).getKey(change.entityId);
+
+    if (saved !== undefined) return saved;
+
+    const origin = change.op === 'set' ? change.fields.id : undefined;
+    const free =
+      typeof origin === 'string' &&
+      origin.length > 0 &&
+      (await contacts.getKey(origin)) === undefined &&
+      (await this.tx.objectStore('syncShadow').get(entityKey('contact', origin))) === undefined;
+
+    return free ? origin : crypto.randomUUID();
+  }
+
+  /** Writes the record `state` stands for; returns the local id of its contact, if it has one. */
+  private async materialize(
+    kind: EntityKind,
+    localId: string,
+    state: EntityState,
+  ): Promise<string | undefined> {
+    switch (kind) {
+      case 'contact':
+        await (state.deleted
+          ? this.deleteContact(localId, state)
+          : this.putContact(localId, state));
+        return undefined;
+      case 'touch':
+      case 'fieldChange':
+        return this.putEvent(kind, localId, state);
+      case 'nextStep':
+        return this.putStep(localId, state);
+      case 'template':
+        await this.putTemplate(localId, state);
+        return undefined;
+    }
+  }
+
+  private async putContact(localId: string, state: EntityState): Promise<void> {
+    const contacts = this.tx.objectStore('contacts');
+    const existing = await contacts.get(localId);
+    const fields = valuesOf(state);
+
+    // A private note stays as the rep wrote it here.
+    if (existing?.notesPrivate) delete fields.notes;
+
+    const kept = existing ? privateTagsOf(existing) : [];
+    const tags = [...new Set([...membersOf(state, 'tags'), ...kept])];
+    const base = { ...(existing ?? { id: localId }), tags };
+    const record = recordFromWire('contact', base, fields);
+
+    // Not all of its fields have arrived yet: the shadow keeps what did.
+    if (record === null) return;
+
+    await contacts.put(record);
+    this.contacts.add(localId);
+  }
+
+  /**
+   * A contact deleted on another device goes here too, with its touches, next steps and
+   * history; one merged into another hands them over instead.
+   */
+  private async deleteContact(localId: string, state: EntityState): Promise<void> {
+    const into = state.deleted?.value.into;
+    const target = into === undefined ? null : await this.localContact(into);
+    const touches = this.tx.objectStore('touches');
+    const steps = this.tx.objectStore('nextSteps');
+    const history = this.tx.objectStore('fieldChanges');
+
+    const ownTouches = await touches.index(INDEX.touchByContactAt).getAll(touchesOf(localId));
+    const ownSteps = await steps.index(INDEX.stepByContact).getAll(localId);
+    const ownHistory = await history.index(INDEX.fieldChangeByContactAt).getAll(touchesOf(localId));
+
+    for (const touch of ownTouches) {
+      await (target ? touches.put({ ...touch, contactId: target }) : touches.delete(touch.id));
+    }
+    for (const step of ownSteps) {
+      await (target ? steps.put({ ...step, contactId: target }) : steps.delete(step.id));
+    }
+    for (const entry of ownHistory) {
+      await (target ? history.put({ ...entry, contactId: target }) : history.delete(entry.id));
+    }
+
+    await this.tx.objectStore('contacts').delete(localId);
+    if (target) this.contacts.add(target);
+  }
+
+  private async putEvent(
+    kind: 'touch' | 'fieldChange',
+    localId: string,
+    state: EntityState,
+  ): Promise<string | undefined> {
+    if (!state.record || !state.contact) return undefined;
+
+    const parent = await this.localContact(state.contact.value);
+
+    // Its contact is gone for good, or has not arrived: the shadow keeps it.
+    if (parent === null) return undefined;
+
+    const base = { id: localId, contactId: parent };
+
+    if (kind === 'touch') {
+      const touch = recordFromWire('touch', base, state.record.value);
+
+      // The same message logged on two devices before they synced is one touch.
+      if (!touch || (touch.ref && (await this.hasRef(touch.ref, localId)))) return parent;
+
+      await this.tx.objectStore('touches').put(touch);
+    } else {
+      const entry = recordFromWire('fieldChange', base, state.record.value);
+      if (entry) await this.tx.objectStore('fieldChanges').put(entry);
+    }
+
+    this.contacts.add(parent);
+    return parent;
+  }
+
+  private async hasRef(ref: string, localId: string): Promise<boolean> {
+    const found = await this.tx.objectStore('touches').index(INDEX.touchByRef).getKey(ref);
+
+    return found !== undefined && found !== localId;
+  }
+
+  private async putStep(localId: string, state: EntityState): Promise<string | undefined> {
+    const steps = this.tx.objectStore('nextSteps');
+
+    if (state.deleted) {
+      await steps.delete(localId);
+      return undefined;
+    }
+
+    const parent = state.contact ? await this.localContact(state.contact.value) : null;
+
+    if (parent === null) return undefined;
+
+    const existing = await steps.get(localId);
+    const step = recordFromWire(
+      'nextStep',
+      { ...existing, id: localId, contactId: parent },
+      valuesOf(state),
+    );
+
+    if (!step) return parent;
+
+    const { openDue: _, ...rest } = step;
+    await steps.put(step.state === 'done' ? rest : { ...rest, openDue: step.due });
+
+    return parent;
+  }
+
+  private async putTemplate(localId: string, state: EntityState): Promise<void> {
+    const templates = this.tx.objectStore('templates');
+
+    if (state.deleted) {
+      await templates.delete(localId);
+      return;
+    }
+
+    const existing = await templates.get(localId);
+    const template = recordFromWire('template', { ...existing, id: localId }, valuesOf(state));
+
+    if (template) await templates.put(template);
+  }
+
+  /**
+   * The local id of the live contact a wire id stands for now, following merges; null when it
+   * was deleted or has not arrived.
+   */
+  private async localContact(wireId: string): Promise<string | null> {
+    const shadows = this.tx.objectStore('syncShadow').index(INDEX.shadowByWire);
+    let id = wireId;
+
+    for (let hop = 0; hop < 100; hop += 1) {
+      const shadow = await shadows.get(entityKey('contact', id));
+
+      if (!shadow) {
+        const key = await this.tx.objectStore('contacts').index(INDEX.contactByKey).getKey(id);
+        return key ?? null;
+      }
+
+      const into = shadow.state.deleted?.value.into;
+
+      if (!shadow.state.deleted) {
+        const localId = localIdOf(shadow);
+        return (await this.tx.objectStore('contacts').getKey(localId)) ? localId : null;
+      }
+
+      if (into === undefined) return null;
+
+      id = into;
+    }
+
+    return null;
+  }
+}
+
+function localIdOf(shadow: Shadow): string {
+  return shadow.key.slice(shadow.key.indexOf(':') + 1);
+}
+
+function privateTagsOf(contact: Contact): string[] {
+  const kept = new Set(contact.privateTags ?? []);
+
+  return contact.tags.filter((tag) => kept.has(tag));
+}

@@ -1,0 +1,304 @@
+import { tick } from '../../sync/hlc';
+import type { Clock } from '../../sync/hlc';
+import { applyChange, entityKey, membersOf, valuesOf } from '../../sync/merge';
+import type { EntityState } from '../../sync/merge';
+import type { Change, ChangeBody, EntityKind, Fields } from '../../sync/protocol';
+import type { Contact } from '../../model/contact';
+import { META } from '../db';
+import type { WriteTx } from '../tx';
+import { SYNCED_STORES, changedFields, isSyncedStore, publicTags, wireFields } from './wire';
+import type { SyncedStore } from './wire';
+import { SyncMeta } from './state';
+import type { Shadow } from './state';
+
+/**
+ * Local changes go to the outbox in the transaction that makes them, so a change is never
+ * stored without being queued, nor queued without being stored, whenever the worker stops.
+ *
+ * Rather than each write saying what it changed, the transaction notes which records it wrote;
+ * before it commits, each is compared with its shadow (what the devices last agreed on) and
+ * the difference becomes changes. Writes that change no synced field queue nothing.
+ */
+export type OutboxTx = WriteTx<SyncedStore | 'outbox' | 'syncShadow' | 'meta'>;
+
+/** The stores a transaction that writes synced records also needs. */
+export const SYNC_STORES = ['outbox', 'syncShadow', 'meta'] as const;
+
+export interface Written {
+  store: SyncedStore;
+  key: string;
+}
+
+/**
+ * The same transaction, noting the keys of synced records written through it. Only `put`,
+ * `add` and `delete` write records in Rapport's storage code (no cursor updates outside
+ * upgrades), so those are what is watched.
+ */
+export function noting<T extends object>(tx: T, written: Written[]): T {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+
+      if (property !== 'objectStore' || typeof value !== 'function') return bound(value, target);
+
+      return (name: string) => {
+        const store = (value as (n: string) => object).call(target, name);
+
+        return isSyncedStore(name) ? notingStore(store, name, written) : store;
+      };
+    },
+  });
+}
+
+function notingStore<S extends object>(store: S, name: SyncedStore, written: Written[]): S {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+
+      if (typeof value !== 'function') return value;
+
+      if (property === 'put' || property === 'add') {
+        return (record: { id: string }, ...rest: unknown[]) => {
+          written.push({ store: name, key: record.id });
+          return (value as (...a: unknown[]) => unknown).call(target, record, ...rest);
+        };
+      }
+
+      if (property === 'delete') {
+        return (key: string) => {
+          written.push({ store: name, key });
+          return (value as (k: string) => unknown).call(target, key);
+        };
+      }
+
+      return bound(value, target);
+    },
+  });
+}
+
+function bound(value: unknown, target: object): unknown {
+  return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+}
+
+/**
+ * Turns what the transaction wrote into changes in the outbox, when sync is on. The order is
+ * the order others apply them in: contacts first, so a new contact arrives before its touches;
+ * deleted contacts last, so that one deleted as a duplicate is known to have been merged into
+ * the contact its touches moved to.
+ */
+export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[]): Promise<void> {
+  const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+
+  if (!meta.success) return;
+
+  const queue = new Queue(tx, meta.data.clock);
+  const unique = uniqueWrites(written);
+  const contacts = unique.filter((w) => w.store === 'contacts').map((w) => w.key);
+  const store = tx.objectStore('contacts');
+  const present = await Promise.all(contacts.map((key) => store.getKey(key)));
+  const kept = new Set(present.filter((key) => key !== undefined));
+
+  for (const id of contacts.filter((key) => kept.has(key))) await queue.compare('contact', id);
+
+  for (const w of unique) {
+    if (w.store !== 'contacts') await queue.compare(SYNCED_STORES[w.store], w.key);
+  }
+
+  for (const id of contacts.filter((key) => !kept.has(key))) await queue.compare('contact', id);
+
+  if (queue.count > 0) {
+    await tx.objectStore('meta').put({ ...meta.data, clock: queue.clock }, META.sync);
+  }
+}
+
+function uniqueWrites(written: readonly Written[]): Written[] {
+  const seen = new Map(written.map((w) => [`${w.store}:${w.key}`, w]));
+
+  return [...seen.values()];
+}
+
+class Queue {
+  count = 0;
+  /** Contacts whose touches moved to another contact in this transaction: merged into it. */
+  private readonly movedTo = new Map<string, string>();
+
+  constructor(
+    private readonly tx: OutboxTx,
+    public clock: Clock,
+  ) {}
+
+  async compare(kind: EntityKind, id: string): Promise<void> {
+    const store = storeOf(kind);
+    const [record, shadow] = await Promise.all([
+      this.tx.objectStore(store).get(id) as Promise<Record<string, unknown> | undefined>,
+      this.tx.objectStore('syncShadow').get(entityKey(kind, id)),
+    ]);
+
+    if (record === undefined) return this.deleted(kind, id, shadow);
+    if (kind === 'contact') return this.contact(record as Contact, shadow);
+
+    const parent = typeof record.contactId === 'string' ? record.contactId : undefined;
+
+    if (kind === 'touch' || kind === 'fieldChange') return this.event(kind, record, parent, shadow);
+
+    return this.record(kind, record, parent, shadow);
+  }
+
+  private async contact(contact: Contact, shadow: Shadow | undefined): Promise<void> {
+    const next = shadow ?? newShadow('contact', contact.id, contact.key);
+
+    // A contact deleted and then seen again (an undone merge) stays as it is on the others.
+    if (next.state.deleted) return;
+
+    const fields = changedFields(valuesOf(next.state), wireFields('contact', contact));
+    const state = await this.emit(next, [
+      ...(Object.keys(fields).length > 0 ? [setBody('contact', next, fields)] : []),
+      ...tagChanges(next, publicTags(contact)),
+    ]);
+
+    if (state !== next.state || !shadow) await this.save({ ...next, state });
+  }
+
+  private async record(
+    kind: 'nextStep' | 'template',
+    record: Record<string, unknown>,
+    parent: string | undefined,
+    shadow: Shadow | undefined,
+  ): Promise<void> {
+    const next = shadow ?? newShadow(kind, String(record.id), String(record.id));
+
+    if (next.state.deleted) return;
+
+    const fields = changedFields(valuesOf(next.state), wireFields(kind, record));
+    const contactId = parent === undefined ? undefined : await this.wireContact(parent);
+    const moved = contactId !== undefined && next.state.contact?.value !== contactId;
+    const bodies: ChangeBody[] =
+      Object.keys(fields).length > 0 || moved
+        ? [{ ...setBody(kind, next, fields), ...(contactId !== undefined && { contactId }) }]
+        : [];
+
+    const state = await this.emit(next, bodies);
+
+    if (state !== next.state || !shadow || parent !== next.parent) {
+      await this.save({ ...next, state, ...(parent !== undefined && { parent }) });
+    }
+  }
+
+  /** Touches and history entries go once; moving one to another contact is a merge. */
+  private async event(
+    kind: 'touch' | 'fieldChange',
+    record: Record<string, unknown>,
+    parent: string | undefined,
+    shadow: Shadow | undefined,
+  ): Promise<void> {
+    if (parent === undefined) return;
+
+    if (shadow) {
+      if (shadow.parent !== undefined && shadow.parent !== parent) {
+        this.movedTo.set(shadow.parent, parent);
+        await this.save({ ...shadow, parent });
+      }
+      return;
+    }
+
+    const id = String(record.id);
+    const next = newShadow(kind, id, id);
+    const contactId = await this.wireContact(parent);
+    const body: ChangeBody = {
+      op: 'append',
+      kind,
+      entityId: id,
+      contactId,
+      record: wireFields(kind, record),
+    };
+
+    await this.save({ ...next, parent, state: await this.emit(next, [body]) });
+  }
+
+  private async deleted(kind: EntityKind, id: string, shadow: Shadow | undefined): Promise<void> {
+    // Events go with their contact; a record never synced has nothing to tell the others.
+    if (kind === 'touch' || kind === 'fieldChange' || !shadow || shadow.state.deleted) return;
+
+    const into = kind === 'contact' ? this.movedTo.get(id) : undefined;
+    const intoWire = into === undefined ? undefined : await this.wireContact(into);
+    const body: ChangeBody = {
+      op: 'delete',
+      kind,
+      entityId: shadow.state.id,
+      ...(intoWire !== undefined && { into: intoWire }),
+    };
+
+    await this.save({ ...shadow, state: await this.emit(shadow, [body]) });
+  }
+
+  /** The key a contact travels under, from its shadow or, never synced yet, its record. */
+  private async wireContact(localId: string): Promise<string> {
+    const shadow = await this.tx.objectStore('syncShadow').get(entityKey('contact', localId));
+
+    if (shadow) return shadow.state.id;
+
+    const contact = await this.tx.objectStore('contacts').get(localId);
+
+    return contact?.key ?? localId;
+  }
+
+  private async emit(shadow: Shadow, bodies: readonly ChangeBody[]): Promise<EntityState> {
+    let state = shadow.state;
+
+    for (const body of bodies) {
+      const stamped = tick(this.clock, Date.now());
+      const change = {
+        ...body,
+        id: crypto.randomUUID(),
+        deviceId: this.clock.deviceId,
+        hlc: stamped.hlc,
+      } as Change;
+
+      this.clock = stamped.clock;
+      this.count += 1;
+      state = applyChange(state, change);
+      await this.tx.objectStore('outbox').add({ change });
+    }
+
+    return state;
+  }
+
+  private async save(shadow: Shadow): Promise<void> {
+    await this.tx.objectStore('syncShadow').put(shadow);
+  }
+}
+
+function storeOf(kind: EntityKind): SyncedStore {
+  const entry = Object.entries(SYNCED_STORES).find(([, k]) => k === kind);
+
+  return entry![0] as SyncedStore;
+}
+
+function newShadow(kind: EntityKind, localId: string, wireId: string): Shadow {
+  return {
+    key: entityKey(kind, localId),
+    wire: entityKey(kind, wireId),
+    state: { kind, id: wireId, fields: {}, members: {} },
+  };
+}
+
+function setBody(
+  kind: 'contact' | 'nextStep' | 'template',
+  shadow: Shadow,
+  fields: Fields,
+): ChangeBody {
+  return { op: 'set', kind, entityId: shadow.state.id, fields };
+}
+
+function tagChanges(shadow: Shadow, tags: readonly string[]): ChangeBody[] {
+  const before = new Set(membersOf(shadow.state, 'tags'));
+  const now = new Set(tags);
+  const add = tags.filter((tag) => !before.has(tag));
+  const remove = [...before].filter((tag) => !now.has(tag));
+
+  if (add.length === 0 && remove.length === 0) return [];
+
+  return [
+    { op: 'members', kind: 'contact', entityId: shadow.state.id, field: 'tags', add, remove },
+  ];
+}

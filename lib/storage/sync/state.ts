@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { DeviceId } from '../../sync/hlc';
+import type { Clock } from '../../sync/hlc';
+import { Cursor } from '../../sync/protocol';
+import type { Change } from '../../sync/protocol';
+import type { EntityState } from '../../sync/merge';
+
+/**
+ * This device's part in syncing, kept in the database so that it moves in the same
+ * transactions as the data: present only while sync is on.
+ * - `clock`: the highest clock value this device made or saw;
+ * - `cursor`: how far into the workspace's changes it has read and applied;
+ * - `serverUrl`, `workspaceId`: the workspace this state belongs to; connecting to another
+ *   starts over.
+ */
+export const SyncMeta = z.object({
+  deviceId: DeviceId,
+  clock: z.object({ deviceId: DeviceId, wall: z.number().int(), counter: z.number().int() }),
+  cursor: Cursor,
+  serverUrl: z.string(),
+  workspaceId: z.string(),
+});
+export type SyncMeta = z.infer<typeof SyncMeta> & { clock: Clock };
+
+/** A change waiting to be sent, in the order it was made. */
+export interface OutboxEntry {
+  seq?: number;
+  change: Change;
+}
+
+/**
+ * What this device last agreed with the others about one record: its fields with their clock
+ * values. Local edits are compared with it to find what changed; remote changes are merged into
+ * it. `key` is `<kind>:<id on this device>`, `wire` is `<kind>:<id on the wire>` (they differ
+ * only for contacts, which travel under their profile key), `parent` is the id on this device
+ * of the contact a touch, next step or history entry belongs to.
+ */
+export interface Shadow {
+  key: string;
+  wire: string;
+  parent?: string;
+  state: EntityState;
+}

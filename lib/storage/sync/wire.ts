@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { Contact } from '../../model/contact';
+import { FieldChangeRecord } from '../../model/field-change';
+import { NextStep } from '../../model/next-step';
+import { Template } from '../../model/template';
+import { Touch } from '../../model/touch';
+import type { Fields, FieldValue } from '../../sync/protocol';
+import type { EntityKind } from '../../sync/protocol';
+
+/**
+ * How each kind of stored record travels: which store holds it, and which of its fields stay on
+ * this device. Fields are listed by what stays rather than by what goes, so that a field added
+ * to a record later syncs without anyone remembering to list it.
+ *
+ * What stays: ids (a contact travels under its key, the others under ids that are unique
+ * everywhere; a contact's own id goes along so that a device that first hears of it can give
+ * it the same one), the contact a record belongs to (sent apart, by key),
+ * fields worked out from the touches and settings on each device, and what the rep marked
+ * private.
+ */
+export const SYNCED_STORES = {
+  contacts: 'contact',
+  touches: 'touch',
+  nextSteps: 'nextStep',
+  templates: 'template',
+  fieldChanges: 'fieldChange',
+} as const satisfies Record<string, EntityKind>;
+export type SyncedStore = keyof typeof SYNCED_STORES;
+
+export function isSyncedStore(store: string): store is SyncedStore {
+  return Object.hasOwn(SYNCED_STORES, store);
+}
+
+const STAYS: Record<EntityKind, readonly string[]> = {
+  contact: [
+    'tags',
+    'privateTags',
+    'notesPrivate',
+    'awaitingReplySince',
+    'lastTouchAt',
+    'cadenceDays',
+    'touchDueAt',
+  ],
+  touch: ['id', 'contactId'],
+  nextStep: ['id', 'contactId', 'openDue'],
+  template: ['id'],
+  fieldChange: ['id', 'contactId'],
+};
+
+const SCHEMAS = {
+  contact: Contact,
+  touch: Touch,
+  nextStep: NextStep,
+  template: Template,
+  fieldChange: FieldChangeRecord,
+} satisfies Record<EntityKind, z.ZodObject>;
+
+/**
+ * The fields of a record as they go on the wire. A field the record does not have goes as null,
+ * so that clearing an optional field on one device clears it on the others.
+ */
+export function wireFields(kind: EntityKind, record: Record<string, unknown>): Fields {
+  const fields: Fields = {};
+
+  for (const name of Object.keys(SCHEMAS[kind].shape)) {
+    if (STAYS[kind].includes(name)) continue;
+    fields[name] = (record[name] ?? null) as FieldValue;
+  }
+
+  if (kind === 'contact' && record.notesPrivate === true) delete fields.notes;
+
+  return fields;
+}
+
+/** The tags of a contact that may leave this device. */
+export function publicTags(contact: Contact): string[] {
+  const kept = new Set(contact.privateTags ?? []);
+
+  return contact.tags.filter((tag) => !kept.has(tag));
+}
+
+/** The fields of `next` that `before` does not have, or has with another value. */
+export function changedFields(before: Fields, next: Fields): Fields {
+  const changed: Fields = {};
+
+  for (const [name, value] of Object.entries(next)) {
+    if (!Object.hasOwn(before, name) || !sameValue(before[name], value)) changed[name] = value;
+  }
+
+  return changed;
+}
+
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * A stored record built from what the wire says, over what this device had (its private
+ * fields and those only it works out stay). A null for a field the record may leave out leaves
+ * it out. Returns null while the fields do not yet make a valid record, as when a change of
+ * one field arrives for a record this device has never seen whole.
+ */
+export function recordFromWire<K extends EntityKind>(
+  kind: K,
+  base: Record<string, unknown>,
+  fields: Fields,
+): z.infer<(typeof SCHEMAS)[K]> | null {
+  const schema = SCHEMAS[kind];
+  const record: Record<string, unknown> = { ...base };
+
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === 'id' || STAYS[kind].includes(name) || !Object.hasOwn(schema.shape, name)) continue;
+
+    if (value === null && !acceptsNull(schema, name)) delete record[name];
+    else record[name] = value;
+  }
+
+  const parsed = schema.safeParse(record);
+
+  return parsed.success ? (parsed.data as z.infer<(typeof SCHEMAS)[K]>) : null;
+}
+
+function acceptsNull(schema: z.ZodObject, name: string): boolean {
+  return schema.shape[name]?.safeParse(null).success ?? false;
+}

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { deleteContact, getContactByKey, saveContact, updateContact } from '@/lib/storage/contacts';
+import type { RapportDB } from '@/lib/storage/db';
+import { mergeContacts } from '@/lib/storage/duplicates';
+import { listNextSteps, setNextStep } from '@/lib/storage/next-steps';
+import { applyPulled } from '@/lib/storage/sync/apply';
+import {
+  getSyncMeta,
+  markSent,
+  outgoing,
+  pendingChanges,
+  startSyncing,
+  stopSyncing,
+} from '@/lib/storage/sync/device';
+import { listTouches, logTouch } from '@/lib/storage/touches';
+import type { Change } from '@/lib/sync/protocol';
+import { NOW, draft, freshDb } from '../storage/fixtures';
+
+const WORKSPACE = { serverUrl: 'https://sync.example.test', workspaceId: 'w-1' };
+
+/** The server's side of the protocol, in memory: an append-only log, idempotent push. */
+class Server {
+  log: Change[] = [];
+  private readonly seen = new Set<string>();
+
+  push(changes: readonly Change[]): void {
+    for (const change of changes) {
+      if (this.seen.has(change.id)) continue;
+
+      this.seen.add(change.id);
+      this.log.push(change);
+    }
+  }
+
+  pull(after: string, limit: number): { changes: Change[]; cursor: string; more: boolean } {
+    const start = Number(after);
+    const changes = this.log.slice(start, start + limit);
+    const cursor = String(start + changes.length);
+
+    return { changes, cursor, more: Number(cursor) < this.log.length };
+  }
+}
+
+async function device(server: Server): Promise<RapportDB> {
+  const db = await freshDb();
+  await startSyncing(db, WORKSPACE);
+  await sync(db, server);
+
+  return db;
+}
+
+/** What the sync runner does, against the in-memory server. */
+async function sync(db: RapportDB, server: Server, pageSize = 2): Promise<void> {
+  for (;;) {
+    const batch = await outgoing(db, 3);
+    if (batch.changes.length === 0) break;
+
+    server.push(batch.changes);
+    await markSent(db, batch.seqs);
+  }
+
+  for (;;) {
+    const meta = await getSyncMeta(db);
+    const page = server.pull(meta!.cursor, pageSize);
+    await applyPulled(db, page.changes, page.cursor);
+
+    if (!page.more) break;
+  }
+}
+
+async function syncAll(server: Server, ...dbs: RapportDB[]): Promise<void> {
+  for (const db of dbs) await sync(db, server);
+  for (const db of dbs) await sync(db, server);
+}
+
+describe('two devices syncing through a server', () => {
+  it('shows a contact saved on one on the other, with the touch logged there', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+
+    const { contact } = await saveContact(
+      laptop,
+      draft('ada-lovelace', { company: 'Analytical' }),
+      {
+        now: NOW,
+      },
+    );
+    await syncAll(server, laptop, desktop);
+
+    const there = await getContactByKey(desktop, 'ada-lovelace');
+    expect(there?.company).toBe('Analytical');
+    expect(there?.id).toBe(contact.id);
+
+    await logTouch(desktop, {
+      contactId: there!.id,
+      at: NOW.toISOString(),
+      channel: 'call',
+      direction: 'outbound',
+      summary: 'Intro call',
+    });
+    await syncAll(server, laptop, desktop);
+
+    const here = await getContactByKey(laptop, 'ada-lovelace');
+    const touches = await listTouches(laptop, here!.id);
+
+    expect(touches.map((t) => t.summary)).toEqual(['Intro call']);
+    expect(here?.lastTouchAt).toBe(NOW.toISOString());
+  });
+
+  it('keeps edits of different fields made on both while apart', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const saved = (await saveContact(laptop, draft('grace-hopper'), { now: NOW })).contact;
+    await syncAll(server, laptop, desktop);
+    const there = (await getContactByKey(desktop, 'grace-hopper'))!;
+
+    await updateContact(laptop, saved.id, { company: 'Navy' });
+    await updateContact(desktop, there.id, { title: 'Rear Admiral', tags: ['cobol'] });
+    await updateContact(laptop, saved.id, { tags: ['compilers'] });
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const contact = await getContactByKey(db, 'grace-hopper');
+
+      expect(contact?.company).toBe('Navy');
+      expect(contact?.title).toBe('Rear Admiral');
+      expect([...contact!.tags].sort()).toEqual(['cobol', 'compilers']);
+    }
+  });
+
+  it('deletes a person everywhere, with their touches and next steps', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const saved = (await saveContact(laptop, draft('linus-t'), { now: NOW })).contact;
+    await setNextStep(laptop, saved.id, 'Send the proposal', '2026-03-12', NOW);
+    await syncAll(server, laptop, desktop);
+    const there = (await getContactByKey(desktop, 'linus-t'))!;
+
+    expect(await listNextSteps(desktop, there.id)).toHaveLength(1);
+
+    await deleteContact(laptop, saved.id);
+    await syncAll(server, laptop, desktop);
+
+    expect(await getContactByKey(desktop, 'linus-t')).toBeUndefined();
+    expect(await listNextSteps(desktop, there.id)).toEqual([]);
+  });
+
+  it('never sends notes or tags marked private', async () => {
+    const server = new Server();
+    const laptop = await device(server);
+    const saved = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
+
+    await updateContact(laptop, saved.id, {
+      notes: 'Going through a divorce',
+      notesPrivate: true,
+      tags: ['fintech', 'difficult'],
+      privateTags: ['difficult'],
+    });
+    await sync(laptop, server);
+
+    const sent = JSON.stringify(server.log);
+    expect(sent).not.toContain('divorce');
+    expect(sent).not.toContain('difficult');
+    expect(sent).toContain('fintech');
+  });
+
+  it('makes one contact of the same person saved on both before they synced', async () => {
+    const server = new Server();
+    const laptop = await freshDb();
+    const desktop = await freshDb();
+
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
+    await saveContact(desktop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
+    await startSyncing(laptop, WORKSPACE);
+    await startSyncing(desktop, WORKSPACE);
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Analytical');
+    }
+  });
+
+  it('keeps one touch for a message logged on both devices', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const contact = (await getContactByKey(db, 'ada-lovelace'))!;
+      await logTouch(db, {
+        contactId: contact.id,
+        at: NOW.toISOString(),
+        channel: 'linkedin-message',
+        direction: 'inbound',
+        summary: 'Thanks!',
+        ref: 'li:thread-1:inbound:abc:1',
+      });
+    }
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const contact = (await getContactByKey(db, 'ada-lovelace'))!;
+      expect(await listTouches(db, contact.id)).toHaveLength(1);
+    }
+  });
+
+  it('hands the touches of a merged duplicate to the contact it was merged into', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
+    const dropped = (await saveContact(laptop, draft('ada-lovelace-2'), { now: NOW })).contact;
+    await logTouch(laptop, {
+      contactId: dropped.id,
+      at: NOW.toISOString(),
+      channel: 'email',
+      direction: 'outbound',
+      summary: 'Sent the deck',
+    });
+    await syncAll(server, laptop, desktop);
+
+    await mergeContacts(laptop, kept.id, dropped.id, {}, NOW);
+    await syncAll(server, laptop, desktop);
+
+    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    expect(await getContactByKey(desktop, 'ada-lovelace-2')).toBeUndefined();
+    expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
+  });
+
+  it('queues nothing while sync is off, and everything when it is turned on', async () => {
+    const db = await freshDb();
+    await saveContact(db, draft('ada-lovelace'), { now: NOW });
+
+    expect(await pendingChanges(db)).toBe(0);
+
+    await startSyncing(db, WORKSPACE);
+    expect(await pendingChanges(db)).toBeGreaterThan(0);
+
+    await stopSyncing(db);
+    expect(await pendingChanges(db)).toBe(0);
+    expect(await getSyncMeta(db)).toBeNull();
+  });
+
+  it('changes nothing when the same page is applied twice', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await sync(laptop, server);
+
+    const page = server.pull('0', 100);
+    const first = await applyPulled(desktop, page.changes, page.cursor);
+    const again = await applyPulled(desktop, page.changes, page.cursor);
+
+    expect(first.applied).toBeGreaterThan(0);
+    expect(again.applied).toBe(0);
+    expect(await pendingChanges(desktop)).toBe(0);
+  });
+});

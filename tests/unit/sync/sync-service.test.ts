@@ -1,0 +1,133 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { getContactByKey, saveContact } from '@/lib/storage/contacts';
+import type { RapportDB } from '@/lib/storage/db';
+import { pendingChanges, startSyncing } from '@/lib/storage/sync/device';
+import { getSyncStatus, setConnection, syncNow } from '@/lib/sync-service';
+import type { Fetch } from '@/lib/sync/client';
+import { PushRequest } from '@/lib/sync/protocol';
+import type { Change } from '@/lib/sync/protocol';
+import { NOW, draft, freshDb } from '../storage/fixtures';
+
+const URL_ = 'https://rapport.example.test';
+
+/** A Rapport server in memory, answering through `fetch`. */
+function server(): {
+  fetch: Fetch;
+  log: Change[];
+  revoke: () => void;
+  down: (on: boolean) => void;
+} {
+  const log: Change[] = [];
+  let revoked = false;
+  let isDown = false;
+
+  const fetch: Fetch = async (input, init) => {
+    if (isDown) throw new TypeError('Failed to fetch');
+
+    const url = new URL(String(input));
+
+    if (revoked) {
+      return json(401, { error: { code: 'token-revoked', message: 'This token was revoked.' } });
+    }
+
+    if (url.pathname === '/v1/push') {
+      const { changes } = PushRequest.parse(JSON.parse(String(init?.body)));
+      const fresh = changes.filter((c) => !log.some((l) => l.id === c.id));
+      log.push(...fresh);
+
+      return json(200, { accepted: fresh.length, duplicates: changes.length - fresh.length });
+    }
+
+    const after = Number(url.searchParams.get('after'));
+
+    return json(200, { changes: log.slice(after), cursor: String(log.length), more: false });
+  };
+
+  return {
+    fetch,
+    log,
+    revoke: () => (revoked = true),
+    down: (on) => (isDown = on),
+  };
+}
+
+function json(status: number, body: unknown): Promise<Response> {
+  return Promise.resolve(new Response(JSON.stringify(body), { status }));
+}
+
+async function connectedDevice(): Promise<RapportDB> {
+  const db = await freshDb();
+  await setConnection({ url: URL_, token: 'rp_0123456789abcdef' });
+  await startSyncing(db, { serverUrl: URL_, workspaceId: 'w-1' });
+
+  return db;
+}
+
+function allowHost(allowed = true): void {
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed);
+}
+
+describe('the sync runner', () => {
+  it('sends what waits, reads what the others did, and says when it last synced', async () => {
+    allowHost();
+    const remote = server();
+    const [laptop, desktop] = [await connectedDevice(), await connectedDevice()];
+
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    await syncNow(desktop, { fetchFn: remote.fetch });
+
+    expect(await getContactByKey(desktop, 'ada-lovelace')).toBeDefined();
+    expect(await pendingChanges(laptop)).toBe(0);
+    expect((await getSyncStatus())?.state).toBe('ok');
+  });
+
+  it('keeps the changes while the server is unreachable, and sends them once it is back', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+
+    remote.down(true);
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect(await getSyncStatus()).toMatchObject({ state: 'failed', failure: 'unreachable' });
+    expect(await pendingChanges(laptop)).toBeGreaterThan(0);
+
+    remote.down(false);
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect(await pendingChanges(laptop)).toBe(0);
+    expect(remote.log.length).toBeGreaterThan(0);
+  });
+
+  it('stops after the token is revoked until the rep asks again', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    remote.revoke();
+
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    expect((await getSyncStatus())?.failure).toBe('token-revoked');
+
+    const calls = vi.fn(remote.fetch);
+    await syncNow(laptop, { fetchFn: calls });
+    expect(calls).not.toHaveBeenCalled();
+
+    await syncNow(laptop, { fetchFn: calls, force: true });
+    expect(calls).toHaveBeenCalled();
+  });
+
+  it('asks for nothing without the permission for the server', async () => {
+    allowHost(false);
+    const remote = server();
+    const calls = vi.fn(remote.fetch);
+    const laptop = await connectedDevice();
+
+    await syncNow(laptop, { fetchFn: calls });
+
+    expect(calls).not.toHaveBeenCalled();
+    expect((await getSyncStatus())?.failure).toBe('no-permission');
+  });
+});
