@@ -15,4 +15,5 @@ declare const chrome: {
     };
   };
   action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 };

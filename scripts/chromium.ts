@@ -70,8 +70,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   });
 
   const pages = new Map<string, { file: string; sc: Sidecar }>();
+  // Everything on the web is a fixture or nothing; loopback is left alone, where the sync
+  // tests run their own Rapport server.
   await context.route(
-    (url) => url.protocol === 'https:' || url.protocol === 'http:',
+    (url) =>
+      (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '127.0.0.1',
     (route) => {
       const request = route.request();
       const page = pages.get(request.url());

@@ -90,8 +90,17 @@ export function changedFields(before: Fields, next: Fields): Fields {
   return changed;
 }
 
+/** Equal as JSON, whatever order an object's keys were written in. */
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonical(a ?? null) === canonical(b ?? null);
+}
+
+function canonical(value: FieldValue): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
 }
 
 /**

@@ -256,3 +256,13 @@ describe('two devices syncing through a server', () => {
     expect(await pendingChanges(desktop)).toBe(0);
   });
 });
+
+describe('comparing field values', () => {
+  it('counts objects with the same keys in another order as the same value', async () => {
+    const { sameValue } = await import('@/lib/storage/sync/wire');
+
+    expect(sameValue({ a: 1, b: { c: 2, d: 3 } }, { b: { d: 3, c: 2 }, a: 1 })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameValue(null, undefined)).toBe(true);
+  });
+});
