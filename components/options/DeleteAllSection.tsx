@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { deleteAllData } from '@/lib/storage/contacts';
+import { setConnection } from '@/lib/sync-service';
 import { Banner } from '../Banner';
 import { announceChange, database, messageOf } from '../data';
 
@@ -12,6 +13,7 @@ export function DeleteAllSection(): ReactNode {
 
     try {
       await deleteAllData(await database());
+      await setConnection(null);
       announceChange();
       setNotice({ tone: 'ok', text: i18n.t('options.deleted') });
     } catch (error) {

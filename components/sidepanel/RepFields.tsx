@@ -19,10 +19,12 @@ import { editContact } from './edit';
 type RepDraft = Pick<
   Contact,
   'segment' | 'relevance' | 'role' | 'source' | 'sourceDetail' | 'status' | 'notes'
-> & { tags: string; email: string };
+> & { tags: string; privateTags: string; notesPrivate: boolean; email: string };
 
 function draftOf(contact: Contact): RepDraft {
   const { segment, relevance, role, source, sourceDetail, status, notes } = contact;
+  const kept = new Set(contact.privateTags ?? []);
+
   return {
     segment,
     relevance,
@@ -31,7 +33,9 @@ function draftOf(contact: Contact): RepDraft {
     sourceDetail,
     status,
     notes,
-    tags: contact.tags.join(', '),
+    notesPrivate: contact.notesPrivate ?? false,
+    tags: contact.tags.filter((tag) => !kept.has(tag)).join(', '),
+    privateTags: contact.tags.filter((tag) => kept.has(tag)).join(', '),
     email: contact.email ?? '',
   };
 }
@@ -56,7 +60,10 @@ export function RepFields({ contact }: { contact: Contact }): ReactNode {
       return;
     }
 
-    const edit: ContactEdit = { ...draft, email, tags: parseTags(draft.tags) };
+    // Private tags are tags like the others, listed apart so that sync leaves them here.
+    const privateTags = parseTags(draft.privateTags);
+    const tags = [...new Set([...parseTags(draft.tags), ...privateTags])];
+    const edit: ContactEdit = { ...draft, email, tags, privateTags };
     try {
       await editContact(contact.id, edit);
       setMessage({ tone: 'ok', text: i18n.t('panel.changesSaved') });
@@ -127,12 +134,28 @@ export function RepFields({ contact }: { contact: Contact }): ReactNode {
         value={draft.tags}
         onChange={(tags) => set({ tags })}
       />
+      <TextField
+        name="privateTags"
+        label={i18n.t('field.privateTags')}
+        hint={i18n.t('field.privateTagsHint')}
+        value={draft.privateTags}
+        onChange={(privateTags) => set({ privateTags })}
+      />
       <TextArea
         name="notes"
         label={i18n.t('field.notes')}
         value={draft.notes}
         onChange={(notes) => set({ notes })}
       />
+      <label className="row">
+        <input
+          type="checkbox"
+          name="notesPrivate"
+          checked={draft.notesPrivate}
+          onChange={(e) => set({ notesPrivate: e.target.checked })}
+        />
+        {i18n.t('field.notesPrivate')}
+      </label>
       {message && <Banner tone={message.tone}>{message.text}</Banner>}
       <button className="primary" onClick={() => void save()}>
         {i18n.t('panel.saveChanges')}

@@ -4,7 +4,7 @@ import { Contact, ContactEdit, STORAGE_KEPT } from '../model/contact';
 import type { Status } from '../model/contact';
 import { SeenOnPage } from '../model/field-change';
 import type { NextStep } from '../model/next-step';
-import { INDEX, touchesOf } from './db';
+import { INDEX, META, touchesOf } from './db';
 import type { RapportDB } from './db';
 import { storedCadence } from './derived-fields';
 import { DuplicateContactError, NotFoundError } from './errors';
@@ -238,7 +238,7 @@ export async function deleteContact(db: RapportDB, id: string): Promise<void> {
 
 /**
  * Deletes every contact, touch, next step, template, field change and merge undo record, in one
- * transaction. The cadence settings stay, like the rest of the rep's settings.
+ * transaction, and stops syncing. The cadence settings stay, like the rest of the rep's settings.
  */
 export async function deleteAllData(db: RapportDB): Promise<void> {
   const stores = [
@@ -248,17 +248,30 @@ export async function deleteAllData(db: RapportDB): Promise<void> {
     'templates',
     'fieldChanges',
     'merges',
+    'outbox',
+    'syncShadow',
+    'meta',
   ] as const;
 
-  await inWriteTx(db, [...stores], async (tx) => {
-    await allOf([
-      // Undo records hold copies of deleted contacts, so they go too.
-      () => tx.objectStore('merges').clear(),
-      () => tx.objectStore('fieldChanges').clear(),
-      () => tx.objectStore('contacts').clear(),
-      () => tx.objectStore('touches').clear(),
-      () => tx.objectStore('nextSteps').clear(),
-      () => tx.objectStore('templates').clear(),
-    ]);
-  });
+  // Deleting is this device's business: it also stops syncing, rather than telling the others
+  // to delete everything too, and forgets what was waiting to be sent.
+  await inWriteTx(
+    db,
+    [...stores],
+    async (tx) => {
+      await allOf([
+        // Undo records hold copies of deleted contacts, so they go too.
+        () => tx.objectStore('merges').clear(),
+        () => tx.objectStore('fieldChanges').clear(),
+        () => tx.objectStore('contacts').clear(),
+        () => tx.objectStore('touches').clear(),
+        () => tx.objectStore('nextSteps').clear(),
+        () => tx.objectStore('templates').clear(),
+        () => tx.objectStore('outbox').clear(),
+        () => tx.objectStore('syncShadow').clear(),
+        () => tx.objectStore('meta').delete(META.sync),
+      ]);
+    },
+    { noting: false },
+  );
 }

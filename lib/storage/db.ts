@@ -37,6 +37,7 @@ export const INDEX = {
   templateByName: 'by-name',
   fieldChangeByContactAt: 'by-contact-at',
   shadowByWire: 'by-wire',
+  shadowByPending: 'by-pending',
 } as const;
 
 /** Keys of the `meta` store, which holds settings that writes to the data depend on. */
@@ -92,7 +93,7 @@ export interface RapportSchema extends DBSchema {
   syncShadow: {
     key: string;
     value: Shadow;
-    indexes: { 'by-wire': string };
+    indexes: { 'by-wire': string; 'by-pending': string };
   };
 }
 
@@ -210,6 +211,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
       const shadows = db.createObjectStore('syncShadow', { keyPath: 'key' });
       shadows.createIndex(INDEX.shadowByWire, 'wire', { unique: true });
+      shadows.createIndex(INDEX.shadowByPending, 'pending');
     },
   },
 ];

@@ -77,9 +77,29 @@ class Applier {
     // This device's own change coming back, or one applied before.
     if (known && JSON.stringify(state) === JSON.stringify(known.state)) return;
 
-    const parent = await this.materialize(change.kind, localIdOf(shadow), state);
-    await shadows.put({ ...shadow, state, ...(parent !== undefined && { parent }) });
+    await this.store({ ...shadow, state });
     this.applied += 1;
+  }
+
+  /** Writes the record a shadow stands for, then the shadow, noting what it still waits for. */
+  private async store(shadow: Shadow): Promise<void> {
+    const { pending: _, ...rest } = shadow;
+    const { state } = shadow;
+    const parent = await this.materialize(state.kind, localIdOf(shadow), state);
+    const waitsFor = parent === undefined && !state.deleted ? state.contact?.value : undefined;
+
+    await this.tx.objectStore('syncShadow').put({
+      ...rest,
+      ...(parent !== undefined && { parent }),
+      ...(waitsFor !== undefined && { pending: waitsFor }),
+    });
+  }
+
+  /** Touches and next steps that arrived before their contact: stored now that it is here. */
+  private async adoptWaiting(wireId: string): Promise<void> {
+    const index = this.tx.objectStore('syncShadow').index(INDEX.shadowByPending);
+
+    for (const shadow of await index.getAll(wireId)) await this.store(shadow);
   }
 
   private async newShadow(change: Change): Promise<Shadow> {
@@ -155,6 +175,8 @@ class Applier {
 
     await contacts.put(record);
     this.contacts.add(localId);
+
+    if (!existing) await this.adoptWaiting(state.id);
   }
 
   /**

@@ -33,11 +33,13 @@ export interface OutboxEntry {
  * values. Local edits are compared with it to find what changed; remote changes are merged into
  * it. `key` is `<kind>:<id on this device>`, `wire` is `<kind>:<id on the wire>` (they differ
  * only for contacts, which travel under their profile key), `parent` is the id on this device
- * of the contact a touch, next step or history entry belongs to.
+ * of the contact a touch, next step or history entry belongs to, and `pending` the wire id of
+ * that contact while it has not arrived here yet.
  */
 export interface Shadow {
   key: string;
   wire: string;
   parent?: string;
+  pending?: string;
   state: EntityState;
 }

@@ -91,3 +91,21 @@ describe('the email on a saved contact’s card', () => {
     expect(await storedEmail(contact.id)).toBe('ada@analytical.example');
   });
 });
+
+describe('private tags and notes on a saved contact’s card', () => {
+  it('keeps private tags among the tags and marks them as staying on this device', async () => {
+    const contact = await shownFor();
+
+    type('tags', 'fintech');
+    type('privateTags', 'difficult');
+    flushSync(() => host.querySelector<HTMLInputElement>('[name="notesPrivate"]')?.click());
+    save();
+
+    await expect
+      .poll(async () => (await getContact(await database(), contact.id))?.privateTags)
+      .toEqual(['difficult']);
+    const stored = await getContact(await database(), contact.id);
+    expect(stored?.tags).toEqual(['fintech', 'difficult']);
+    expect(stored?.notesPrivate).toBe(true);
+  });
+});

@@ -266,3 +266,45 @@ describe('comparing field values', () => {
     expect(sameValue(null, undefined)).toBe(true);
   });
 });
+
+describe('deleting all data on one device', () => {
+  it('stops syncing there and sends no deletes to the others', async () => {
+    const { deleteAllData } = await import('@/lib/storage/contacts');
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+    const before = server.log.length;
+
+    await deleteAllData(laptop);
+
+    expect(await getSyncMeta(laptop)).toBeNull();
+    expect(await pendingChanges(laptop)).toBe(0);
+    expect(server.log).toHaveLength(before);
+    expect(await getContactByKey(desktop, 'ada-lovelace')).toBeDefined();
+  });
+});
+
+describe('changes that arrive out of order', () => {
+  it('stores a touch that came before its contact once the contact arrives', async () => {
+    const server = new Server();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await logTouch(laptop, {
+      contactId: contact.id,
+      at: NOW.toISOString(),
+      channel: 'call',
+      direction: 'outbound',
+      summary: 'Intro call',
+    });
+    await sync(laptop, server);
+
+    // Another server could hand them over the other way round.
+    server.log.reverse();
+    await sync(desktop, server);
+
+    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Intro call']);
+    expect(there.lastTouchAt).toBe(NOW.toISOString());
+  });
+});
