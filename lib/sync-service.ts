@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import type { RapportDB } from './storage/db';
 import { applyPulled } from './storage/sync/apply';
 import { getSyncMeta, markSent, outgoing } from './storage/sync/device';
+import type { Outgoing } from './storage/sync/device';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
 import { MAX_PUSH_CHANGES } from './sync/protocol';
@@ -136,7 +137,7 @@ async function syncOnce(
 
 async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fetch): Promise<void> {
   for (;;) {
-    const batch = await outgoing(db, MAX_PUSH_CHANGES);
+    const batch = withinBodyLimit(await outgoing(db, MAX_PUSH_CHANGES));
 
     if (batch.changes.length === 0) return;
 
@@ -145,6 +146,26 @@ async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fet
     await push(connection, batch.changes, fetchFn);
     await markSent(db, batch.seqs);
   }
+}
+
+/** What the server takes in one request: 1 MiB, less room for the envelope. */
+const PUSH_BYTES = 900_000;
+
+/**
+ * The oldest changes that fit in one request, at least one: long notes would otherwise make a
+ * full batch too large for the server, every time, and nothing would get through.
+ */
+export function withinBodyLimit(batch: Outgoing): Outgoing {
+  let bytes = 0;
+  let count = 0;
+
+  for (const change of batch.changes) {
+    bytes += new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    if (count > 0 && bytes > PUSH_BYTES) break;
+    count += 1;
+  }
+
+  return { seqs: batch.seqs.slice(0, count), changes: batch.changes.slice(0, count) };
 }
 
 async function pullAll(

@@ -64,7 +64,7 @@ export function wireFields(kind: EntityKind, record: Record<string, unknown>): F
 
   for (const name of Object.keys(SCHEMAS[kind].shape)) {
     if (STAYS[kind].includes(name)) continue;
-    fields[name] = (record[name] ?? null) as FieldValue;
+    fields[name] = storable((record[name] ?? null) as FieldValue);
   }
 
   if (kind === 'contact' && record.notesPrivate === true) delete fields.notes;
@@ -72,11 +72,28 @@ export function wireFields(kind: EntityKind, record: Record<string, unknown>): F
   return fields;
 }
 
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The value with every NUL and half of a surrogate pair (text cut mid-emoji) made a
+ * replacement character: PostgreSQL cannot store them, and a server that refuses one change
+ * refuses the whole push, so one such note would hold back every change after it.
+ */
+function storable(value: FieldValue): FieldValue {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)]));
+  }
+
+  return value;
+}
+
 /** The tags of a contact that may leave this device. */
 export function publicTags(contact: Contact): string[] {
   const kept = new Set(contact.privateTags ?? []);
 
-  return contact.tags.filter((tag) => !kept.has(tag));
+  return contact.tags.filter((tag) => !kept.has(tag)).map((tag) => storable(tag) as string);
 }
 
 /** The fields of `next` that `before` does not have, or has with another value. */

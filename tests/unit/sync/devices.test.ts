@@ -308,3 +308,36 @@ describe('changes that arrive out of order', () => {
     expect(there.lastTouchAt).toBe(NOW.toISOString());
   });
 });
+
+describe('what the server could not store', () => {
+  it('goes with NULs and halves of emoji made replacement characters', async () => {
+    const { wireFields } = await import('@/lib/storage/sync/wire');
+    const server = new Server();
+    const laptop = await device(server);
+    const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    const cut = 'Loves \uD83D';
+
+    const fields = wireFields('contact', { ...contact, notes: `${cut}\0`, company: 'A\uDE00B' });
+
+    expect(fields.notes).toBe('Loves \uFFFD\uFFFD');
+    expect(fields.company).toBe('A\uFFFDB');
+  });
+
+  it('is pushed in requests small enough for the server, at least one change each', async () => {
+    const { withinBodyLimit } = await import('@/lib/sync-service');
+    const server = new Server();
+    const laptop = await device(server);
+
+    for (let i = 0; i < 120; i += 1) {
+      await saveContact(laptop, draft(`person-${i}`, { headline: 'x'.repeat(9_000) }), {
+        now: NOW,
+      });
+    }
+
+    const batch = withinBodyLimit(await outgoing(laptop, 500));
+
+    expect(batch.changes.length).toBeGreaterThan(0);
+    expect(batch.changes.length).toBeLessThan(120);
+    expect(JSON.stringify({ changes: batch.changes }).length).toBeLessThan(1024 * 1024);
+  });
+});
