@@ -136,15 +136,32 @@ async function syncOnce(
 }
 
 async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fetch): Promise<void> {
+  let alone = false;
+
   for (;;) {
-    const batch = withinBodyLimit(await outgoing(db, MAX_PUSH_CHANGES));
+    const waiting = withinBodyLimit(await outgoing(db, alone ? 1 : MAX_PUSH_CHANGES));
 
-    if (batch.changes.length === 0) return;
+    if (waiting.changes.length === 0) return;
 
-    // Taken off the outbox only once the server has them: a push cut short is sent again,
-    // and the server counts the repeats as duplicates.
-    await push(connection, batch.changes, fetchFn);
-    await markSent(db, batch.seqs);
+    try {
+      // Taken off the outbox only once the server has them: a push cut short is sent again,
+      // and the server counts the repeats as duplicates.
+      await push(connection, waiting.changes, fetchFn);
+      alone = false;
+    } catch (error) {
+      if (!(error instanceof SyncError) || error.failure !== 'refused') throw error;
+
+      // One change the server will never take would hold back all the others: find it by
+      // sending one at a time, and set it aside. It stays in this device's data.
+      if (waiting.changes.length > 1) {
+        alone = true;
+        continue;
+      }
+
+      log.warn(`the server refused a change, which was set aside: ${error.message}`);
+    }
+
+    await markSent(db, waiting.seqs);
   }
 }
 

@@ -24,6 +24,7 @@ export type ServerConnection = z.infer<typeof ServerConnection>;
  *   later;
  * - `unauthorized` / `token-revoked`: the token is wrong or was taken back; syncing stops until
  *   the rep enters a new one;
+ * - `refused`: the server found the request itself wrong, so sending it again cannot help;
  * - `rate-limited`, `clock-ahead`, `server`: the server answered with an error;
  * - `bad-response`: something answered that is not a Rapport server.
  */
@@ -33,6 +34,7 @@ export const SYNC_FAILURES = [
   'token-revoked',
   'rate-limited',
   'clock-ahead',
+  'refused',
   'server',
   'bad-response',
 ] as const;
@@ -125,6 +127,8 @@ function failureOf(status: number, body: unknown): SyncError {
     case 'rate-limited':
     case 'clock-ahead':
       return new SyncError(code, message);
+    case 'bad-request':
+      return new SyncError('refused', message);
     default:
       return new SyncError('server', message);
   }

@@ -33,6 +33,11 @@ function server(): {
 
     if (url.pathname === '/v1/push') {
       const { changes } = PushRequest.parse(JSON.parse(String(init?.body)));
+
+      if (JSON.stringify(changes).includes('Poisoned')) {
+        return json(400, { error: { code: 'bad-request', message: 'changes[0]: cannot store' } });
+      }
+
       const fresh = changes.filter((c) => !log.some((l) => l.id === c.id));
       log.push(...fresh);
 
@@ -129,5 +134,20 @@ describe('the sync runner', () => {
 
     expect(calls).not.toHaveBeenCalled();
     expect((await getSyncStatus())?.failure).toBe('no-permission');
+  });
+
+  it('sets aside a change the server will never take and sends the others', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Poisoned' }), { now: NOW });
+    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
+
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect(remote.log.map((c) => c.entityId)).toEqual(['grace-hopper']);
+    expect(await pendingChanges(laptop)).toBe(0);
+    expect((await getSyncStatus())?.state).toBe('ok');
+    expect(await getContactByKey(laptop, 'ada-lovelace')).toBeDefined();
   });
 });
