@@ -10,6 +10,7 @@ import type { Outgoing } from './storage/sync/device';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
 import { MAX_PUSH_CHANGES } from './sync/protocol';
+import type { Cursor } from './sync/protocol';
 
 const log = createLogger('sync');
 
@@ -118,7 +119,8 @@ async function syncOnce(
 
   try {
     await pushAll(db, connection, fetchFn);
-    const applied = await pullAll(db, connection, fetchFn);
+    // The cursor moves with each page applied; a run that stops halfway starts from there.
+    const applied = await pullAll(db, connection, meta.cursor, fetchFn);
 
     if (applied > 0) {
       announceToPages('sync');
@@ -188,19 +190,19 @@ export function withinBodyLimit(batch: Outgoing): Outgoing {
 async function pullAll(
   db: RapportDB,
   connection: ServerConnection,
+  cursor: Cursor,
   fetchFn: Fetch,
 ): Promise<number> {
   let applied = 0;
+  let after = cursor;
 
   for (;;) {
-    const meta = await getSyncMeta(db);
+    const page = await pull(connection, after, undefined, fetchFn);
+    const result = await applyPulled(db, page.changes, page.cursor);
+    applied += result.applied;
+    after = page.cursor;
 
-    if (!meta) return applied;
-
-    const page = await pull(connection, meta.cursor, undefined, fetchFn);
-    applied += (await applyPulled(db, page.changes, page.cursor)).applied;
-
-    if (!page.more) return applied;
+    if (!page.more || !result.syncing) return applied;
   }
 }
 

@@ -7,18 +7,18 @@ import { INDEX, META, touchesOf } from '../db';
 import type { RapportDB } from '../db';
 import { refreshContacts } from '../derived-fields';
 import { inWriteTx } from '../tx';
-import { SYNC_STORES } from './outbox';
+import { SYNC_SCOPE } from './outbox';
 import type { OutboxTx } from './outbox';
 import { SyncMeta } from './state';
 import type { Shadow } from './state';
-import { SYNCED_STORES, recordFromWire } from './wire';
-
-const STORES = [...(Object.keys(SYNCED_STORES) as (keyof typeof SYNCED_STORES)[]), ...SYNC_STORES];
+import { recordFromWire } from './wire';
 
 /** What one pull changed on this device. */
 export interface Applied {
   /** Changes that changed something here (the others were this device's own, or known). */
   applied: number;
+  /** False when sync was turned off meanwhile: the page was dropped. */
+  syncing: boolean;
 }
 
 /**
@@ -34,13 +34,13 @@ export async function applyPulled(
 ): Promise<Applied> {
   return inWriteTx(
     db,
-    STORES,
+    SYNC_SCOPE,
     async (raw) => {
       const tx = raw as unknown as OutboxTx;
       const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
 
       // Sync was turned off while the page was on its way: drop it.
-      if (!meta.success) return { applied: 0 };
+      if (!meta.success) return { applied: 0, syncing: false };
 
       const applier = new Applier(tx);
       let clock = meta.data.clock;
@@ -53,7 +53,7 @@ export async function applyPulled(
       await refreshContacts(tx, [...applier.contacts]);
       await tx.objectStore('meta').put({ ...meta.data, clock, cursor }, META.sync);
 
-      return { applied: applier.applied };
+      return { applied: applier.applied, syncing: true };
     },
     { noting: false },
   );

@@ -4,10 +4,9 @@ import type { Change } from '../../sync/protocol';
 import { META } from '../db';
 import type { RapportDB } from '../db';
 import { allOf, inReadTx, inWriteTx } from '../tx';
-import { SYNC_STORES, queueLocalChanges } from './outbox';
+import { SYNC_SCOPE, SYNC_STORES, queueLocalChanges } from './outbox';
 import type { OutboxTx, Written } from './outbox';
 import { SyncMeta } from './state';
-import { SYNCED_STORES } from './wire';
 import type { SyncedStore } from './wire';
 
 /**
@@ -24,7 +23,6 @@ const SNAPSHOT_ORDER: readonly SyncedStore[] = [
   'touches',
   'fieldChanges',
 ];
-const ALL_STORES = [...(Object.keys(SYNCED_STORES) as SyncedStore[]), ...SYNC_STORES];
 
 export async function getSyncMeta(db: RapportDB): Promise<SyncMeta | null> {
   const stored = await inReadTx(db, ['meta'], (tx) => tx.objectStore('meta').get(META.sync));
@@ -45,7 +43,7 @@ export interface Workspace {
 export async function startSyncing(db: RapportDB, workspace: Workspace): Promise<SyncMeta> {
   return inWriteTx(
     db,
-    ALL_STORES,
+    SYNC_SCOPE,
     async (tx) => {
       const current = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
 

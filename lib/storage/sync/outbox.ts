@@ -24,6 +24,9 @@ export type OutboxTx = WriteTx<SyncedStore | 'outbox' | 'syncShadow' | 'meta'>;
 /** The stores a transaction that writes synced records also needs. */
 export const SYNC_STORES = ['outbox', 'syncShadow', 'meta'] as const;
 
+/** Every store a sync transaction that reads or writes all synced records needs. */
+export const SYNC_SCOPE = [...(Object.keys(SYNCED_STORES) as SyncedStore[]), ...SYNC_STORES];
+
 export interface Written {
   store: SyncedStore;
   key: string;
@@ -93,18 +96,19 @@ export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[
 
   const queue = new Queue(tx, meta.data.clock);
   const unique = uniqueWrites(written);
-  const contacts = unique.filter((w) => w.store === 'contacts').map((w) => w.key);
-  const store = tx.objectStore('contacts');
-  const present = await Promise.all(contacts.map((key) => store.getKey(key)));
-  const kept = new Set(present.filter((key) => key !== undefined));
+  const deletedContacts: string[] = [];
 
-  for (const id of contacts.filter((key) => kept.has(key))) await queue.compare('contact', id);
+  for (const w of unique.filter((w) => w.store === 'contacts')) {
+    if (!(await queue.compare('contact', w.key, { deferDeleted: true }))) {
+      deletedContacts.push(w.key);
+    }
+  }
 
   for (const w of unique) {
     if (w.store !== 'contacts') await queue.compare(SYNCED_STORES[w.store], w.key);
   }
 
-  for (const id of contacts.filter((key) => !kept.has(key))) await queue.compare('contact', id);
+  for (const id of deletedContacts) await queue.compare('contact', id);
 
   if (queue.count > 0) {
     await tx.objectStore('meta').put({ ...meta.data, clock: queue.clock }, META.sync);
@@ -127,14 +131,34 @@ class Queue {
     public clock: Clock,
   ) {}
 
-  async compare(kind: EntityKind, id: string): Promise<void> {
-    const store = storeOf(kind);
+  /**
+   * Queues what changed in one written record. Returns false, having done nothing, when the
+   * record is gone and `deferDeleted` asks for deletes to wait.
+   */
+  async compare(
+    kind: EntityKind,
+    id: string,
+    { deferDeleted = false }: { deferDeleted?: boolean } = {},
+  ): Promise<boolean> {
     const [record, shadow] = await Promise.all([
-      this.tx.objectStore(store).get(id) as Promise<Record<string, unknown> | undefined>,
+      this.tx.objectStore(STORE_OF[kind]).get(id) as Promise<Record<string, unknown> | undefined>,
       this.tx.objectStore('syncShadow').get(entityKey(kind, id)),
     ]);
 
-    if (record === undefined) return this.deleted(kind, id, shadow);
+    if (record === undefined) {
+      if (!deferDeleted) await this.deleted(kind, id, shadow);
+      return !deferDeleted;
+    }
+
+    await this.written(kind, record, shadow);
+    return true;
+  }
+
+  private async written(
+    kind: EntityKind,
+    record: Record<string, unknown>,
+    shadow: Shadow | undefined,
+  ): Promise<void> {
     if (kind === 'contact') return this.contact(record as Contact, shadow);
 
     const parent = typeof record.contactId === 'string' ? record.contactId : undefined;
@@ -268,11 +292,9 @@ class Queue {
   }
 }
 
-function storeOf(kind: EntityKind): SyncedStore {
-  const entry = Object.entries(SYNCED_STORES).find(([, k]) => k === kind);
-
-  return entry![0] as SyncedStore;
-}
+const STORE_OF = Object.fromEntries(
+  Object.entries(SYNCED_STORES).map(([store, kind]) => [kind, store]),
+) as Record<EntityKind, SyncedStore>;
 
 function newShadow(kind: EntityKind, localId: string, wireId: string): Shadow {
   return {

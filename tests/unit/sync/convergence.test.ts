@@ -5,6 +5,7 @@ import type { Clock } from '@/lib/sync/hlc';
 import { applyToReplica, liveContact, membersOf, valuesOf } from '@/lib/sync/merge';
 import type { Replica } from '@/lib/sync/merge';
 import type { Change, ChangeBody } from '@/lib/sync/protocol';
+import { MemoryServer } from './memory-server';
 
 /**
  * Three devices edit the same few contacts, log touches and delete, going offline and coming
@@ -70,40 +71,19 @@ interface Device {
   now: number;
   replica: Replica;
   outbox: Change[];
-  cursor: number;
+  cursor: string;
   online: boolean;
 }
 
-/** The server's part of the protocol: an append-only log with idempotent push. */
-class Server {
-  log: Change[] = [];
-  seen = new Set<string>();
-
-  push(changes: readonly Change[]): void {
-    for (const change of changes) {
-      if (this.seen.has(change.id)) continue;
-
-      this.seen.add(change.id);
-      this.log.push(change);
-    }
-  }
-
-  pull(after: number, limit: number): { changes: Change[]; cursor: number } {
-    const changes = this.log.slice(after, after + limit);
-
-    return { changes, cursor: after + changes.length };
-  }
-}
-
 class World {
-  server = new Server();
+  server = new MemoryServer();
   devices: Device[] = DEVICES.map((id, i) => ({
     id,
     clock: newClock(id),
     now: T0 + i * 7,
     replica: new Map(),
     outbox: [],
-    cursor: 0,
+    cursor: '0',
     online: true,
   }));
   serial = 0;
@@ -214,7 +194,7 @@ class World {
     }
 
     for (const d of this.devices) {
-      while (d.cursor < this.server.log.length) this.pull(d, 1_000);
+      while (Number(d.cursor) < this.server.log.length) this.pull(d, 1_000);
     }
   }
 }

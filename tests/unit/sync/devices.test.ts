@@ -13,35 +13,12 @@ import {
   stopSyncing,
 } from '@/lib/storage/sync/device';
 import { listTouches, logTouch } from '@/lib/storage/touches';
-import type { Change } from '@/lib/sync/protocol';
 import { NOW, draft, freshDb } from '../storage/fixtures';
+import { MemoryServer } from './memory-server';
 
 const WORKSPACE = { serverUrl: 'https://sync.example.test', workspaceId: 'w-1' };
 
-/** The server's side of the protocol, in memory: an append-only log, idempotent push. */
-class Server {
-  log: Change[] = [];
-  private readonly seen = new Set<string>();
-
-  push(changes: readonly Change[]): void {
-    for (const change of changes) {
-      if (this.seen.has(change.id)) continue;
-
-      this.seen.add(change.id);
-      this.log.push(change);
-    }
-  }
-
-  pull(after: string, limit: number): { changes: Change[]; cursor: string; more: boolean } {
-    const start = Number(after);
-    const changes = this.log.slice(start, start + limit);
-    const cursor = String(start + changes.length);
-
-    return { changes, cursor, more: Number(cursor) < this.log.length };
-  }
-}
-
-async function device(server: Server): Promise<RapportDB> {
+async function device(server: MemoryServer): Promise<RapportDB> {
   const db = await freshDb();
   await startSyncing(db, WORKSPACE);
   await sync(db, server);
@@ -50,7 +27,7 @@ async function device(server: Server): Promise<RapportDB> {
 }
 
 /** What the sync runner does, against the in-memory server. */
-async function sync(db: RapportDB, server: Server, pageSize = 2): Promise<void> {
+async function sync(db: RapportDB, server: MemoryServer, pageSize = 2): Promise<void> {
   for (;;) {
     const batch = await outgoing(db, 3);
     if (batch.changes.length === 0) break;
@@ -68,14 +45,14 @@ async function sync(db: RapportDB, server: Server, pageSize = 2): Promise<void> 
   }
 }
 
-async function syncAll(server: Server, ...dbs: RapportDB[]): Promise<void> {
+async function syncAll(server: MemoryServer, ...dbs: RapportDB[]): Promise<void> {
   for (const db of dbs) await sync(db, server);
   for (const db of dbs) await sync(db, server);
 }
 
 describe('two devices syncing through a server', () => {
   it('shows a contact saved on one on the other, with the touch logged there', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
 
     const { contact } = await saveContact(
@@ -108,7 +85,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('keeps edits of different fields made on both while apart', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     const saved = (await saveContact(laptop, draft('grace-hopper'), { now: NOW })).contact;
     await syncAll(server, laptop, desktop);
@@ -129,7 +106,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('deletes a person everywhere, with their touches and next steps', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     const saved = (await saveContact(laptop, draft('linus-t'), { now: NOW })).contact;
     await setNextStep(laptop, saved.id, 'Send the proposal', '2026-03-12', NOW);
@@ -146,7 +123,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('never sends notes or tags marked private', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const laptop = await device(server);
     const saved = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
 
@@ -165,7 +142,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('makes one contact of the same person saved on both before they synced', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const laptop = await freshDb();
     const desktop = await freshDb();
 
@@ -181,7 +158,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('keeps one touch for a message logged on both devices', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
     await syncAll(server, laptop, desktop);
@@ -206,7 +183,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('hands the touches of a merged duplicate to the contact it was merged into', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
     const dropped = (await saveContact(laptop, draft('ada-lovelace-2'), { now: NOW })).contact;
@@ -242,7 +219,7 @@ describe('two devices syncing through a server', () => {
   });
 
   it('changes nothing when the same page is applied twice', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
     await sync(laptop, server);
@@ -270,7 +247,7 @@ describe('comparing field values', () => {
 describe('deleting all data on one device', () => {
   it('stops syncing there and sends no deletes to the others', async () => {
     const { deleteAllData } = await import('@/lib/storage/contacts');
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
     await syncAll(server, laptop, desktop);
@@ -287,7 +264,7 @@ describe('deleting all data on one device', () => {
 
 describe('changes that arrive out of order', () => {
   it('stores a touch that came before its contact once the contact arrives', async () => {
-    const server = new Server();
+    const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
     await logTouch(laptop, {
@@ -312,7 +289,7 @@ describe('changes that arrive out of order', () => {
 describe('what the server could not store', () => {
   it('goes with NULs and halves of emoji made replacement characters', async () => {
     const { wireFields } = await import('@/lib/storage/sync/wire');
-    const server = new Server();
+    const server = new MemoryServer();
     const laptop = await device(server);
     const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
     const cut = 'Loves \uD83D';
@@ -325,7 +302,7 @@ describe('what the server could not store', () => {
 
   it('is pushed in requests small enough for the server, at least one change each', async () => {
     const { withinBodyLimit } = await import('@/lib/sync-service');
-    const server = new Server();
+    const server = new MemoryServer();
     const laptop = await device(server);
 
     for (let i = 0; i < 120; i += 1) {

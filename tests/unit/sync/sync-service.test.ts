@@ -8,6 +8,7 @@ import type { Fetch } from '@/lib/sync/client';
 import { PushRequest } from '@/lib/sync/protocol';
 import type { Change } from '@/lib/sync/protocol';
 import { NOW, draft, freshDb } from '../storage/fixtures';
+import { MemoryServer } from './memory-server';
 
 const URL_ = 'https://rapport.example.test';
 
@@ -18,7 +19,7 @@ function server(): {
   revoke: () => void;
   down: (on: boolean) => void;
 } {
-  const log: Change[] = [];
+  const memory = new MemoryServer();
   let revoked = false;
   let isDown = false;
 
@@ -38,20 +39,19 @@ function server(): {
         return json(400, { error: { code: 'bad-request', message: 'changes[0]: cannot store' } });
       }
 
-      const fresh = changes.filter((c) => !log.some((l) => l.id === c.id));
-      log.push(...fresh);
+      const accepted = memory.push(changes);
 
-      return json(200, { accepted: fresh.length, duplicates: changes.length - fresh.length });
+      return json(200, { accepted, duplicates: changes.length - accepted });
     }
 
-    const after = Number(url.searchParams.get('after'));
-
-    return json(200, { changes: log.slice(after), cursor: String(log.length), more: false });
+    return json(200, memory.pull(url.searchParams.get('after') ?? '0', 1_000));
   };
 
   return {
     fetch,
-    log,
+    get log() {
+      return memory.log;
+    },
     revoke: () => (revoked = true),
     down: (on) => (isDown = on),
   };
@@ -88,7 +88,7 @@ describe('the sync runner', () => {
     expect((await getSyncStatus())?.state).toBe('ok');
   });
 
-  it('keeps the changes while the server is unreachable, and sends them once it is back', async () => {
+  it('keeps the changes while the server is unreachable, and sends them when it is back', async () => {
     allowHost();
     const remote = server();
     const laptop = await connectedDevice();
