@@ -5,7 +5,7 @@ import { announceToPages } from './data-channel';
 import { createLogger } from './logger';
 import type { RapportDB } from './storage/db';
 import { applyPulled } from './storage/sync/apply';
-import { getSyncMeta, markSent, outgoing } from './storage/sync/device';
+import { finishJoining, getSyncMeta, markSent, outgoing } from './storage/sync/device';
 import type { Outgoing } from './storage/sync/device';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
@@ -118,9 +118,18 @@ async function syncOnce(
   await setStatus({ ...previous, state: 'syncing', failure: undefined, message: undefined });
 
   try {
+    let { applied, cursor } = { applied: 0, cursor: meta.cursor };
+
+    // A device joining reads what the others did before it sends anything of its own.
+    if (meta.joining) {
+      ({ applied, cursor } = await pullAll(db, connection, cursor, fetchFn));
+      await finishJoining(db);
+    }
+
     await pushAll(db, connection, fetchFn);
     // The cursor moves with each page applied; a run that stops halfway starts from there.
-    const applied = await pullAll(db, connection, meta.cursor, fetchFn);
+    const after = await pullAll(db, connection, cursor, fetchFn);
+    applied += after.applied;
 
     if (applied > 0) {
       announceToPages('sync');
@@ -161,6 +170,8 @@ async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fet
       }
 
       log.warn(`the server refused a change, which was set aside: ${error.message}`);
+      await markSent(db, waiting.seqs, error.message);
+      continue;
     }
 
     await markSent(db, waiting.seqs);
@@ -192,7 +203,7 @@ async function pullAll(
   connection: ServerConnection,
   cursor: Cursor,
   fetchFn: Fetch,
-): Promise<number> {
+): Promise<{ applied: number; cursor: Cursor }> {
   let applied = 0;
   let after = cursor;
 
@@ -202,7 +213,7 @@ async function pullAll(
     applied += result.applied;
     after = page.cursor;
 
-    if (!page.more || !result.syncing) return applied;
+    if (!page.more || !result.syncing) return { applied, cursor: after };
   }
 }
 

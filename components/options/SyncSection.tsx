@@ -21,6 +21,8 @@ interface Connected {
   url: string;
   workspace: string;
   pending: number;
+  joining: boolean;
+  setAside?: { count: number; reason: string };
 }
 
 /**
@@ -93,6 +95,50 @@ export function SyncSection(): ReactNode {
     }
   };
 
+  /**
+   * A new token for the same workspace takes the place of the old one, and sync goes on where
+   * it stopped: disconnecting and connecting again would make this device join afresh.
+   */
+  const replaceToken = async (): Promise<void> => {
+    if (!connected) return;
+
+    const parsed = ServerConnection.safeParse({ url: connected.url, token });
+
+    if (!parsed.success) {
+      setNotice({ tone: 'error', text: parsed.error.issues[0]?.message ?? '' });
+      return;
+    }
+
+    // Asked again in case it was taken back; the browser does not ask when it is still there.
+    const origins = [originPattern(parsed.data.url)];
+    const granted = await browser.permissions.request({ origins }).catch(() => false);
+
+    if (!granted) {
+      setNotice({ tone: 'error', text: i18n.t('sync.refused') });
+      return;
+    }
+
+    setBusy(true);
+    try {
+      const me = await whoAmI(parsed.data);
+
+      if (me.workspace.id !== connected.workspace) {
+        setNotice({ tone: 'error', text: i18n.t('sync.otherWorkspace', [me.workspace.name]) });
+        return;
+      }
+
+      await setConnection(parsed.data);
+      setToken('');
+      setNotice({ tone: 'ok', text: i18n.t('sync.tokenReplaced') });
+      await syncNow();
+      await reload();
+    } catch (error) {
+      setNotice({ tone: 'error', text: failureText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const disconnect = async (): Promise<void> => {
     if (!connected) return;
     if (
@@ -122,13 +168,27 @@ export function SyncSection(): ReactNode {
       {connected ? (
         <>
           <p data-testid="sync-connected">{i18n.t('sync.connectedTo', [connected.url])}</p>
-          <SyncState status={status} pending={connected.pending} />
+          <SyncState status={status} connected={connected} />
           <div className="row">
             <button disabled={busy} onClick={() => void syncNow()}>
               {i18n.t('sync.now')}
             </button>
             <button onClick={() => void disconnect()}>{i18n.t('sync.disconnect')}</button>
           </div>
+          {status?.state === 'failed' && TOKEN_FAILURES.has(status.failure ?? '') && (
+            <form
+              data-testid="sync-replace-token"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void replaceToken();
+              }}
+            >
+              <TokenField label={i18n.t('sync.newToken')} value={token} onChange={setToken} />
+              <button type="submit" disabled={busy}>
+                {i18n.t('sync.replaceToken')}
+              </button>
+            </form>
+          )}
         </>
       ) : (
         <form
@@ -147,16 +207,7 @@ export function SyncSection(): ReactNode {
               onChange={(e) => setUrl(e.target.value)}
             />
           </label>
-          <label className="field">
-            {i18n.t('sync.token')}
-            <input
-              name="syncToken"
-              type="password"
-              autoComplete="off"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-            />
-          </label>
+          <TokenField label={i18n.t('sync.token')} value={token} onChange={setToken} />
           <button type="submit" disabled={busy}>
             {busy ? i18n.t('sync.connecting') : i18n.t('sync.connect')}
           </button>
@@ -167,7 +218,30 @@ export function SyncSection(): ReactNode {
   );
 }
 
-function SyncState({ status, pending }: { status: SyncStatus | null; pending: number }): ReactNode {
+/** Failures a new token (or allowing the server again, asked along with it) puts right. */
+const TOKEN_FAILURES = new Set(['unauthorized', 'token-revoked', 'no-permission']);
+
+function TokenField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}): ReactNode {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        name="syncToken"
+        type="password"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
+function SyncState(props: { status: SyncStatus | null; connected: Connected }): ReactNode {
+  const { status, connected } = props;
   const last = status?.lastSyncAt
     ? new Date(status.lastSyncAt).toLocaleString()
     : i18n.t('sync.never');
@@ -177,8 +251,14 @@ function SyncState({ status, pending }: { status: SyncStatus | null; pending: nu
       <p data-testid="sync-status">
         {status?.state === 'syncing' ? i18n.t('sync.syncing') : i18n.t('sync.lastSync', [last])}
         {' · '}
-        {i18n.t('sync.pending', [String(pending)])}
+        {i18n.t('sync.pending', [String(connected.pending)])}
       </p>
+      {connected.joining && <p className="muted">{i18n.t('sync.joining')}</p>}
+      {connected.setAside && (
+        <Banner tone="warn">
+          {i18n.t('sync.setAside', [String(connected.setAside.count), connected.setAside.reason])}
+        </Banner>
+      )}
       {status?.state === 'failed' && (
         <Banner tone={status.failure === 'unreachable' ? 'warn' : 'error'}>
           {statusText(status)}
@@ -194,7 +274,13 @@ async function loadConnected(): Promise<Connected | null> {
 
   if (!connection || !meta) return null;
 
-  return { url: connection.url, workspace: meta.workspaceId, pending: await pendingChanges(db) };
+  return {
+    url: connection.url,
+    workspace: meta.workspaceId,
+    pending: await pendingChanges(db),
+    joining: meta.joining === true,
+    ...(meta.setAside && { setAside: meta.setAside }),
+  };
 }
 
 async function syncNow(): Promise<void> {

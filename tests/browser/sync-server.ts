@@ -13,8 +13,8 @@ const TSX = resolve('node_modules/.bin/tsx');
 export interface SyncServer {
   url: string;
   workspaceId: string;
-  /** The tokens of the workspace's two members, one for each browser. */
-  tokens: { laptop: string; desktop: string };
+  /** The tokens of the workspace's members: one for each browser, and one to switch to. */
+  tokens: { laptop: string; desktop: string; spare: string };
   stop: () => Promise<void>;
 }
 
@@ -31,7 +31,11 @@ export async function startSyncServer(): Promise<SyncServer> {
   const workspaceId = /: (\S+)\s*$/m.exec(created)?.[1] ?? '';
   const token = async (name: string): Promise<string> =>
     /^\s+(\S+)\s*$/m.exec(await admin('invite', workspaceId, name))?.[1] ?? '';
-  const tokens = { laptop: await token('Laptop'), desktop: await token('Desktop') };
+  const tokens = {
+    laptop: await token('Laptop'),
+    desktop: await token('Desktop'),
+    spare: await token('Laptop, new token'),
+  };
 
   const port = await freePort();
   const server = spawn(TSX, ['server/src/main.ts'], {

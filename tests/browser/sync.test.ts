@@ -77,7 +77,47 @@ describe('sync between two browsers', () => {
     expect(backup.contacts).toHaveLength(1);
     expect(backup.touches).toHaveLength(1);
   });
+
+  it('takes a new token in place of one the server refuses, and goes on where it stopped', async () => {
+    const options = await optionsOf(laptop);
+    const sync = options.locator('[data-testid="sync"]');
+    const device = await deviceIdOf(options);
+
+    await options.evaluate(
+      (url) => chrome.storage.local.set({ syncConnection: { url, token: 'rp_not-a-real-token' } }),
+      server.url,
+    );
+    await syncNow(options);
+    const replace = sync.locator('[data-testid="sync-replace-token"]');
+    await replace.waitFor({ timeout: 30_000 });
+
+    await replace.locator('input[name="syncToken"]').fill(server.tokens.spare);
+    await replace.getByRole('button', { name: 'Use this token' }).click();
+
+    await sync.getByText('Token updated.', { exact: false }).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => sync.locator('[data-testid="sync-status"]').textContent())
+      .toContain('Waiting to be sent: 0');
+    expect(await deviceIdOf(options)).toBe(device);
+    expect(await replace.count()).toBe(0);
+  });
 });
+
+/** The id this browser syncs under: it stays the same while sync goes on. */
+async function deviceIdOf(options: Page): Promise<string> {
+  return options.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('meta').objectStore('meta').get('sync');
+          request.onsuccess = () => resolve(String(request.result?.deviceId));
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
 
 async function optionsOf(session: Session): Promise<Page> {
   const existing = session.context.pages().find((p) => p.url().includes('/options.html'));

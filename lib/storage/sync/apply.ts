@@ -1,7 +1,7 @@
-import { observe } from '../../sync/hlc';
+import { observe, parseHlc } from '../../sync/hlc';
 import { applyChange, entityKey, membersOf, valuesOf } from '../../sync/merge';
 import type { EntityState } from '../../sync/merge';
-import type { Change, Cursor, EntityKind } from '../../sync/protocol';
+import type { Change, Cursor, EntityKind, Fields } from '../../sync/protocol';
 import type { Contact } from '../../model/contact';
 import { INDEX, META, touchesOf } from '../db';
 import type { RapportDB } from '../db';
@@ -42,7 +42,7 @@ export async function applyPulled(
       // Sync was turned off while the page was on its way: drop it.
       if (!meta.success) return { applied: 0, syncing: false };
 
-      const applier = new Applier(tx);
+      const applier = new Applier(tx, meta.data.joining === true);
       let clock = meta.data.clock;
 
       for (const change of changes) {
@@ -64,7 +64,14 @@ class Applier {
   /** Local ids of the contacts whose records or touches changed: their derived fields follow. */
   readonly contacts = new Set<string>();
 
-  constructor(private readonly tx: OutboxTx) {}
+  /**
+   * @param joining this device is joining the workspace: a record it held before keeps what it
+   *   changed after the others last did (see `newerHere`).
+   */
+  constructor(
+    private readonly tx: OutboxTx,
+    private readonly joining: boolean,
+  ) {}
 
   async apply(change: Change): Promise<void> {
     const shadows = this.tx.objectStore('syncShadow');
@@ -160,12 +167,12 @@ class Applier {
   private async putContact(localId: string, state: EntityState): Promise<void> {
     const contacts = this.tx.objectStore('contacts');
     const existing = await contacts.get(localId);
-    const fields = valuesOf(state);
+    const fields = this.newerHere(existing, state);
 
     // A private note stays as the rep wrote it here.
     if (existing?.notesPrivate) delete fields.notes;
 
-    const kept = existing ? privateTagsOf(existing) : [];
+    const kept = existing ? this.tagsKept(existing, state) : [];
     const tags = [...new Set([...membersOf(state, 'tags'), ...kept])];
     const base = { ...(existing ?? { id: localId }), tags };
     const record = recordFromWire('contact', base, fields);
@@ -238,6 +245,42 @@ class Applier {
     return parent;
   }
 
+  /**
+   * The fields of `state` to write over `existing`. While joining, a record this device held
+   * before keeps the fields the others last changed before it was last edited here: the end of
+   * joining sends those values on. Wall time is all the record and the clock values share.
+   */
+  private newerHere(existing: { updatedAt?: string } | undefined, state: EntityState): Fields {
+    const fields = valuesOf(state);
+    const here = this.joining && existing?.updatedAt ? Date.parse(existing.updatedAt) : NaN;
+
+    if (Number.isNaN(here)) return fields;
+
+    for (const [name, stamped] of Object.entries(state.fields)) {
+      if (parseHlc(stamped.hlc).wall < here) delete fields[name];
+    }
+
+    return fields;
+  }
+
+  /**
+   * The tags of `existing` that stay besides those the others agree on: the private ones and,
+   * while joining, those added here that the others did not remove since.
+   */
+  private tagsKept(existing: Contact, state: EntityState): string[] {
+    const here = this.joining ? Date.parse(existing.updatedAt) : NaN;
+
+    if (Number.isNaN(here)) return privateTagsOf(existing);
+
+    const members = state.members.tags ?? {};
+
+    return existing.tags.filter((tag) => {
+      const stamped = Object.hasOwn(members, tag) ? members[tag] : undefined;
+
+      return stamped === undefined || stamped.value || parseHlc(stamped.hlc).wall < here;
+    });
+  }
+
   private async hasRef(ref: string, localId: string): Promise<boolean> {
     const found = await this.tx.objectStore('touches').index(INDEX.touchByRef).getKey(ref);
 
@@ -260,7 +303,7 @@ class Applier {
     const step = recordFromWire(
       'nextStep',
       { ...existing, id: localId, contactId: parent },
-      valuesOf(state),
+      this.newerHere(existing, state),
     );
 
     if (!step) return parent;
@@ -280,7 +323,11 @@ class Applier {
     }
 
     const existing = await templates.get(localId);
-    const template = recordFromWire('template', { ...existing, id: localId }, valuesOf(state));
+    const template = recordFromWire(
+      'template',
+      { ...existing, id: localId },
+      this.newerHere(existing, state),
+    );
 
     if (template) await templates.put(template);
   }

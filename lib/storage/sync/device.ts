@@ -12,9 +12,11 @@ import type { SyncedStore } from './wire';
 /**
  * Turning sync on and off, and the outbox seen from the sync runner.
  *
- * Turning it on queues everything this device holds, so the others get it; the merge rules
- * make that safe when they hold some of it already. Contacts go first, so each arrives before
- * its touches and next steps.
+ * A device that connects first reads everything the others did, then queues what it holds
+ * that they do not, or holds differently (see `finishJoining`): queuing all of it at once,
+ * with clock values from the moment of connecting, would undo every edit and delete made
+ * elsewhere since this device last synced. Contacts go first, so each arrives before its
+ * touches and next steps.
  */
 const SNAPSHOT_ORDER: readonly SyncedStore[] = [
   'contacts',
@@ -38,7 +40,8 @@ export interface Workspace {
 
 /**
  * Starts syncing this device with a workspace: a new device id, the cursor at the start, and
- * everything stored queued. Already syncing with the same workspace, it changes nothing.
+ * nothing queued until it has read what the others did. Already syncing with the same
+ * workspace, it changes nothing.
  */
 export async function startSyncing(db: RapportDB, workspace: Workspace): Promise<SyncMeta> {
   return inWriteTx(
@@ -57,15 +60,34 @@ export async function startSyncing(db: RapportDB, workspace: Workspace): Promise
         clock: newClock(deviceId),
         cursor: START_CURSOR,
         ...workspace,
+        joining: true,
       };
       await tx.objectStore('meta').put(meta, META.sync);
 
-      await queueLocalChanges(
-        tx as unknown as OutboxTx,
-        await everything(tx as unknown as OutboxTx),
-      );
+      return meta;
+    },
+    { noting: false },
+  );
+}
 
-      return SyncMeta.parse(await tx.objectStore('meta').get(META.sync));
+/**
+ * Ends joining, once everything the others did has been read and applied: each record here is
+ * compared with what they agree on, and only what differs is queued, with fresh clock values.
+ * Records they have never seen go whole; touches they do not have are added.
+ */
+export async function finishJoining(db: RapportDB): Promise<void> {
+  await inWriteTx(
+    db,
+    SYNC_SCOPE,
+    async (raw) => {
+      const tx = raw as unknown as OutboxTx;
+      const current = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+
+      if (!current.success || !current.data.joining) return;
+
+      const { joining: _, ...joined } = current.data;
+      await tx.objectStore('meta').put(joined, META.sync);
+      await queueLocalChanges(tx, await everything(tx));
     },
     { noting: false },
   );
@@ -113,11 +135,29 @@ export async function outgoing(db: RapportDB, limit: number): Promise<Outgoing> 
   });
 }
 
-/** Forgets changes the server has taken. */
-export async function markSent(db: RapportDB, seqs: readonly number[]): Promise<void> {
-  await inWriteTx(db, ['outbox'], async (tx) => {
+/**
+ * Forgets changes the server has taken or, with `refused`, will never take: those are counted
+ * so the rep can see that some of their work stays on this device only.
+ */
+export async function markSent(
+  db: RapportDB,
+  seqs: readonly number[],
+  refused?: string,
+): Promise<void> {
+  await inWriteTx(db, ['outbox', 'meta'], async (tx) => {
     const outbox = tx.objectStore('outbox');
     await allOf(seqs.map((seq) => () => outbox.delete(seq)));
+
+    if (refused === undefined) return;
+
+    const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+
+    if (!meta.success) return;
+
+    const count = (meta.data.setAside?.count ?? 0) + seqs.length;
+    await tx
+      .objectStore('meta')
+      .put({ ...meta.data, setAside: { count, reason: refused } }, META.sync);
   });
 }
 

@@ -92,7 +92,8 @@ function bound(value: unknown, target: object): unknown {
 export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[]): Promise<void> {
   const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
 
-  if (!meta.success) return;
+  // While joining, nothing is compared yet: the end of joining compares every record.
+  if (!meta.success || meta.data.joining) return;
 
   const queue = new Queue(tx, meta.data.clock);
   const unique = uniqueWrites(written);

@@ -11,7 +11,11 @@ import type { EntityState } from '../../sync/merge';
  * - `clock`: the highest clock value this device made or saw;
  * - `cursor`: how far into the workspace's changes it has read and applied;
  * - `serverUrl`, `workspaceId`: the workspace this state belongs to; connecting to another
- *   starts over.
+ *   starts over;
+ * - `joining`: set from connecting until this device has read everything the others did and
+ *   queued only what it holds differently, so that joining never undoes their work;
+ * - `setAside`: how many changes the server refused for good, and why the last one was: they
+ *   stay in this device's data only.
  */
 export const SyncMeta = z.object({
   deviceId: DeviceId,
@@ -19,6 +23,8 @@ export const SyncMeta = z.object({
   cursor: Cursor,
   serverUrl: z.string(),
   workspaceId: z.string(),
+  joining: z.boolean().optional(),
+  setAside: z.object({ count: z.number().int().positive(), reason: z.string() }).optional(),
 });
 export type SyncMeta = z.infer<typeof SyncMeta> & { clock: Clock };
 

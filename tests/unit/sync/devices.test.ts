@@ -5,6 +5,7 @@ import { mergeContacts } from '@/lib/storage/duplicates';
 import { listNextSteps, setNextStep } from '@/lib/storage/next-steps';
 import { applyPulled } from '@/lib/storage/sync/apply';
 import {
+  finishJoining,
   getSyncMeta,
   markSent,
   outgoing,
@@ -28,6 +29,11 @@ async function device(server: MemoryServer): Promise<RapportDB> {
 
 /** What the sync runner does, against the in-memory server. */
 async function sync(db: RapportDB, server: MemoryServer, pageSize = 2): Promise<void> {
+  if ((await getSyncMeta(db))?.joining) {
+    await pullAll(db, server, pageSize);
+    await finishJoining(db);
+  }
+
   for (;;) {
     const batch = await outgoing(db, 3);
     if (batch.changes.length === 0) break;
@@ -36,6 +42,10 @@ async function sync(db: RapportDB, server: MemoryServer, pageSize = 2): Promise<
     await markSent(db, batch.seqs);
   }
 
+  await pullAll(db, server, pageSize);
+}
+
+async function pullAll(db: RapportDB, server: MemoryServer, pageSize: number): Promise<void> {
   for (;;) {
     const meta = await getSyncMeta(db);
     const page = server.pull(meta!.cursor, pageSize);
@@ -204,13 +214,16 @@ describe('two devices syncing through a server', () => {
     expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
   });
 
-  it('queues nothing while sync is off, and everything when it is turned on', async () => {
+  it('queues nothing while sync is off, and everything once it has joined', async () => {
     const db = await freshDb();
     await saveContact(db, draft('ada-lovelace'), { now: NOW });
 
     expect(await pendingChanges(db)).toBe(0);
 
     await startSyncing(db, WORKSPACE);
+    expect(await pendingChanges(db)).toBe(0);
+
+    await finishJoining(db);
     expect(await pendingChanges(db)).toBeGreaterThan(0);
 
     await stopSyncing(db);
@@ -231,6 +244,52 @@ describe('two devices syncing through a server', () => {
     expect(first.applied).toBeGreaterThan(0);
     expect(again.applied).toBe(0);
     expect(await pendingChanges(desktop)).toBe(0);
+  });
+});
+
+describe('a device that connects again', () => {
+  it('undoes no edit and brings back no contact the others changed meanwhile', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
+    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+
+    await stopSyncing(laptop);
+    const ada = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    const grace = (await getContactByKey(desktop, 'grace-hopper'))!;
+    await updateContact(desktop, ada.id, { company: 'Difference Engine' }, NOW);
+    await deleteContact(desktop, grace.id);
+    await sync(desktop, server);
+
+    await startSyncing(laptop, WORKSPACE);
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Difference Engine');
+      expect(await getContactByKey(db, 'grace-hopper')).toBeUndefined();
+    }
+  });
+
+  it('sends on what was changed here after the others last changed it', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(desktop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
+    await syncAll(server, desktop, laptop);
+
+    await stopSyncing(laptop);
+    const later = new Date(Date.now() + 60_000);
+    const ada = (await getContactByKey(laptop, 'ada-lovelace'))!;
+    await updateContact(laptop, ada.id, { company: 'Babbage & Co', tags: ['fintech'] }, later);
+
+    await startSyncing(laptop, WORKSPACE);
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const there = await getContactByKey(db, 'ada-lovelace');
+      expect(there?.company).toBe('Babbage & Co');
+      expect(there?.tags).toEqual(['fintech']);
+    }
   });
 });
 

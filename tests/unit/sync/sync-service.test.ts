@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { getContactByKey, saveContact } from '@/lib/storage/contacts';
 import type { RapportDB } from '@/lib/storage/db';
-import { pendingChanges, startSyncing } from '@/lib/storage/sync/device';
+import { getSyncMeta, pendingChanges, startSyncing } from '@/lib/storage/sync/device';
 import { getSyncStatus, setConnection, syncNow } from '@/lib/sync-service';
 import type { Fetch } from '@/lib/sync/client';
 import { PushRequest } from '@/lib/sync/protocol';
@@ -92,6 +92,7 @@ describe('the sync runner', () => {
     allowHost();
     const remote = server();
     const laptop = await connectedDevice();
+    await syncNow(laptop, { fetchFn: remote.fetch });
     await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
 
     remote.down(true);
@@ -149,5 +150,32 @@ describe('the sync runner', () => {
     expect(await pendingChanges(laptop)).toBe(0);
     expect((await getSyncStatus())?.state).toBe('ok');
     expect(await getContactByKey(laptop, 'ada-lovelace')).toBeDefined();
+    expect((await getSyncMeta(laptop))?.setAside).toEqual({
+      count: 1,
+      reason: 'changes[0]: cannot store',
+    });
+  });
+
+  it('reads what the others did before sending anything of a device that joins', async () => {
+    allowHost();
+    const remote = server();
+    const desktop = await connectedDevice();
+    await saveContact(desktop, draft('ada-lovelace', { company: 'Difference' }), { now: NOW });
+    await syncNow(desktop, { fetchFn: remote.fetch });
+
+    const laptop = await freshDb();
+    const stale = new Date(NOW.getTime() - 86_400_000);
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical' }), { now: stale });
+    await startSyncing(laptop, { serverUrl: URL_, workspaceId: 'w-1' });
+    const order: string[] = [];
+    const watched: Fetch = (input, init) => {
+      order.push(new URL(String(input)).pathname);
+      return remote.fetch(input, init);
+    };
+
+    await syncNow(laptop, { fetchFn: watched });
+
+    expect(order[0]).toBe('/v1/pull');
+    expect((await getContactByKey(laptop, 'ada-lovelace'))?.company).toBe('Difference');
   });
 });
