@@ -5,7 +5,13 @@ import { announceToPages } from './data-channel';
 import { createLogger } from './logger';
 import type { RapportDB } from './storage/db';
 import { applyPulled } from './storage/sync/apply';
-import { finishJoining, getSyncMeta, markSent, outgoing } from './storage/sync/device';
+import {
+  finishJoining,
+  getSyncMeta,
+  markSent,
+  outgoing,
+  restampAhead,
+} from './storage/sync/device';
 import type { Outgoing } from './storage/sync/device';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
@@ -160,7 +166,13 @@ async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fet
       await push(connection, waiting.changes, fetchFn);
       alone = false;
     } catch (error) {
-      if (!(error instanceof SyncError) || error.failure !== 'refused') throw error;
+      if (!(error instanceof SyncError)) throw error;
+
+      // Changes made while this device's date was days ahead, put right since: dated again,
+      // they go. With the date still wrong, the rep is told to fix it.
+      if (error.failure === 'clock-ahead' && (await restampAhead(db, Date.now())) > 0) continue;
+
+      if (error.failure !== 'refused') throw error;
 
       // One change the server will never take would hold back all the others: find it by
       // sending one at a time, and set it aside. It stays in this device's data.

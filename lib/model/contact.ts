@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from './ids';
 import { CadenceDays, Stage, StageHistory } from './cadence';
 import { SeenOnPage } from './field-change';
 import { AvatarUrl, ProfileUrl, SalesNavLeadId } from './reading';
@@ -111,8 +112,8 @@ export type KeptOverPage = z.infer<typeof KeptOverPage>;
  * - `jobChangedAt`: when their profile last showed a new company or title.
  */
 export const Contact = z.object({
-  id: z.string().min(1),
-  key: z.string().min(1),
+  id: RecordId,
+  key: RecordId,
   profileUrl: ProfileUrl,
   memberUrn: z.string().nullable(),
   name: PersonName,

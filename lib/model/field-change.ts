@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from './ids';
 import { ProfileUrl } from './reading';
 
 /** The fields read from a profile whose changes are kept as history. */
@@ -19,7 +20,7 @@ export type SeenOnPage = z.infer<typeof SeenOnPage>;
  * Append-only: a record is never changed once stored.
  */
 export const FieldChangeRecord = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   contactId: z.string().min(1),
   field: TrackedField,
   from: Text.nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from './ids';
 
 /** A calendar day in the rep's own time zone, `YYYY-MM-DD`. */
 export const LocalDate = z.iso.date();
@@ -13,7 +14,7 @@ export type NextStepState = z.infer<typeof NextStepState>;
  * is absent once it is: the due-date index then holds only steps that still need doing.
  */
 export const NextStep = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   contactId: z.string().min(1),
   action: z.string().min(1).max(1_000),
   due: LocalDate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from './ids';
 import { Status } from './contact';
 
 const IsoTime = z.iso.datetime({ offset: true });
@@ -8,7 +9,7 @@ const IsoTime = z.iso.datetime({ offset: true });
  * offer the ones that fit a contact; empty means it suits any.
  */
 export const Template = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   name: z.string().trim().min(1).max(200),
   body: z.string().min(1).max(5_000),
   statuses: z.array(Status),

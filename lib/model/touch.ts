@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from './ids';
 
 export const CHANNELS = [
   'linkedin-message',
@@ -30,7 +31,7 @@ export type TouchRef = z.infer<typeof TouchRef>;
  * when present, is unique among all touches.
  */
 export const Touch = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   contactId: z.string().min(1),
   at: z.iso.datetime({ offset: true }),
   channel: Channel,

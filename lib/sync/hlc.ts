@@ -41,7 +41,8 @@ export function newClock(deviceId: DeviceId): Clock {
 }
 
 /** The clock value for a change made now on this device, and the clock that follows it. */
-export function tick(clock: Clock, nowMs: number): { clock: Clock; hlc: Hlc } {
+export function tick(current: Clock, nowMs: number): { clock: Clock; hlc: Hlc } {
+  const clock = sane(current, nowMs);
   const next =
     nowMs > clock.wall
       ? { ...clock, wall: nowMs, counter: 0 }
@@ -56,7 +57,8 @@ export function tick(clock: Clock, nowMs: number): { clock: Clock; hlc: Hlc } {
  * Moves the clock past a value heard from another device, so the next local change sorts after
  * it even when this device's wall clock runs behind.
  */
-export function observe(clock: Clock, remote: Hlc, nowMs: number): Clock {
+export function observe(current: Clock, remote: Hlc, nowMs: number): Clock {
+  const clock = sane(current, nowMs);
   const { wall, counter } = parseHlc(remote);
 
   // A clock far in the future would drag every device's clock with it, for good.
@@ -70,6 +72,21 @@ export function observe(clock: Clock, remote: Hlc, nowMs: number): Clock {
   else if (top === wall) nextCounter = counter + 1;
 
   return carried({ ...clock, wall: top, counter: nextCounter });
+}
+
+/**
+ * The clock, or a fresh one from now when it is further ahead than any clock is let be: only
+ * this device's own date, wrong when it made changes and put right since, can have taken it
+ * there, and the server refuses changes dated that far ahead, so staying there would stop this
+ * device syncing for good.
+ */
+function sane(clock: Clock, nowMs: number): Clock {
+  return clock.wall > nowMs + MAX_DRIFT_MS ? { ...clock, wall: nowMs, counter: 0 } : clock;
+}
+
+/** Whether a clock value is further ahead of `nowMs` than the server accepts. */
+export function tooFarAhead(hlc: Hlc, nowMs: number): boolean {
+  return parseHlc(hlc).wall > nowMs + MAX_DRIFT_MS;
 }
 
 /** A counter that overflows moves the clock one millisecond on, which keeps the order. */

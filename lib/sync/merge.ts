@@ -97,9 +97,14 @@ function setMembers(
 
   const members = { ...state.members[field] };
 
+  const mark = (member: string, value: boolean): void => {
+    const current = Object.hasOwn(members, member) ? members[member] : undefined;
+    own(members, member, later(current, { value, hlc }));
+  };
+
   // Within one change a member both added and removed ends up removed.
-  for (const member of add) members[member] = later(members[member], { value: true, hlc });
-  for (const member of remove) members[member] = later(members[member], { value: false, hlc });
+  for (const member of add) mark(member, true);
+  for (const member of remove) mark(member, false);
 
   return { ...state, members: { ...state.members, [field]: members } };
 }
@@ -119,11 +124,46 @@ function remove(state: EntityState, hlc: Hlc, into: string | undefined): EntityS
   return { kind: state.kind, id: state.id, fields: {}, members: {}, deleted };
 }
 
+/**
+ * Sets `object[key]` as its own property: a plain assignment of a tag named "__proto__" would
+ * set the object's prototype instead, and the tag would be lost.
+ */
+function own<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 /** The later of two stamped values; ties keep the one there already (it is the same change). */
 function later<T>(current: Stamped<T> | undefined, incoming: Stamped<T>): Stamped<T> {
   if (current === undefined) return incoming;
 
   return compareHlc(incoming.hlc, current.hlc) > 0 ? incoming : current;
+}
+
+/**
+ * The state with every value stamped `from` stamped `to` instead: for a change that had to be
+ * dated again before any other device saw it.
+ */
+export function restamped(state: EntityState, from: Hlc, to: Hlc): EntityState {
+  const swap = <T>(stamped: Stamped<T>): Stamped<T> =>
+    stamped.hlc === from ? { ...stamped, hlc: to } : stamped;
+  const swapAll = <T>(all: Record<string, Stamped<T>>): Record<string, Stamped<T>> =>
+    Object.fromEntries(Object.entries(all).map(([name, stamped]) => [name, swap(stamped)]));
+
+  return {
+    ...state,
+    fields: swapAll(state.fields),
+    members: Object.fromEntries(
+      Object.entries(state.members).map(([field, members]) => [field, swapAll(members)]),
+    ),
+    ...(state.contact && { contact: swap(state.contact) }),
+    ...(state.record && { record: swap(state.record) }),
+    ...(state.deleted && { deleted: swap(state.deleted) }),
+  };
 }
 
 /** A replica: every entity a device or the server knows, by `entityKey`. */

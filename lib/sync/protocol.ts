@@ -35,6 +35,8 @@ export const FieldName = z
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'A field name is letters and digits.');
 export const Member = z.string().min(1).max(200);
+/** The most members one change adds, and the most it removes. */
+export const MAX_MEMBERS = 1_000;
 
 /** One field value: anything JSON can hold. */
 export const FieldValue = z.json();
@@ -65,8 +67,8 @@ export const MembersChange = Base.extend({
   kind: RecordKind,
   entityId: EntityId,
   field: FieldName,
-  add: z.array(Member).max(1_000),
-  remove: z.array(Member).max(1_000),
+  add: z.array(Member).max(MAX_MEMBERS),
+  remove: z.array(Member).max(MAX_MEMBERS),
 });
 
 /** A touch or a history entry, written once. */

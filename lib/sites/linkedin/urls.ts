@@ -31,6 +31,8 @@ const ORIGIN = 'https://www.linkedin.com';
 const SCHEMELESS_HOST = /^([a-z0-9-]+\.)*linkedin\.com\//i;
 const MEMBER_ID = /^(ACoAA|AEMAA)/;
 const SLUG_CHARS = /^[\p{L}\p{M}\p{N}_-]+$/u;
+/** LinkedIn's own slugs are at most 100 characters; a longer "key" is no profile's. */
+const MAX_KEY = 200;
 /** Lead ids are base64url-like; anything else is not one LinkedIn wrote. */
 const LEAD_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -102,7 +104,7 @@ function personFromSlug(raw: string): Step<CanonicalProfile> {
   const slug = decoded.value;
   if (slug === '') return fail('no-slug');
   if (slug.toLowerCase() === 'me') return fail('self-alias');
-  if (!SLUG_CHARS.test(slug)) return fail('invalid-slug');
+  if (!SLUG_CHARS.test(slug) || slug.length > MAX_KEY) return fail('invalid-slug');
 
   // Member ids are opaque and case-sensitive: folding them would name another member.
   const type = MEMBER_ID.test(slug) ? 'memberId' : 'vanity';
@@ -114,6 +116,7 @@ function personFromSlug(raw: string): Step<CanonicalProfile> {
 function salesLead(segment: string | undefined): Step<CanonicalProfile> {
   const id = (segment ?? '').split(',')[0] ?? '';
   if (id === '') return fail('no-slug');
+  if (id.length > MAX_KEY) return fail('invalid-slug');
 
   return {
     ok: true,

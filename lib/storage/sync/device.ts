@@ -1,7 +1,8 @@
-import { newClock } from '../../sync/hlc';
+import { newClock, tick, tooFarAhead } from '../../sync/hlc';
+import { entityKey, restamped } from '../../sync/merge';
 import { START_CURSOR } from '../../sync/protocol';
 import type { Change } from '../../sync/protocol';
-import { META } from '../db';
+import { INDEX, META } from '../db';
 import type { RapportDB } from '../db';
 import { allOf, inReadTx, inWriteTx } from '../tx';
 import { SYNC_SCOPE, SYNC_STORES, queueLocalChanges } from './outbox';
@@ -159,6 +160,54 @@ export async function markSent(
       .objectStore('meta')
       .put({ ...meta.data, setAside: { count, reason: refused } }, META.sync);
   });
+}
+
+/**
+ * Dates again, from now, the waiting changes that a wrong date on this device put too far
+ * ahead for the server, with the shadows that hold their clock values; returns how many. They
+ * get new ids too: under its old id the server might know a change with the old date.
+ */
+export async function restampAhead(db: RapportDB, nowMs: number): Promise<number> {
+  return inWriteTx(
+    db,
+    SYNC_SCOPE,
+    async (raw) => {
+      const tx = raw as unknown as OutboxTx;
+      const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+
+      if (!meta.success) return 0;
+
+      const outbox = tx.objectStore('outbox');
+      const shadows = tx.objectStore('syncShadow');
+      let clock = meta.data.clock;
+      let count = 0;
+
+      for (const entry of await outbox.getAll()) {
+        const before = entry.change;
+
+        if (!tooFarAhead(before.hlc, nowMs)) continue;
+
+        const stamped = tick(clock, nowMs);
+        const change = { ...before, id: crypto.randomUUID(), hlc: stamped.hlc } as Change;
+        const shadow = await shadows
+          .index(INDEX.shadowByWire)
+          .get(entityKey(change.kind, change.entityId));
+
+        await outbox.put({ ...entry, change });
+        if (shadow) {
+          await shadows.put({ ...shadow, state: restamped(shadow.state, before.hlc, change.hlc) });
+        }
+
+        clock = stamped.clock;
+        count += 1;
+      }
+
+      if (count > 0) await tx.objectStore('meta').put({ ...meta.data, clock }, META.sync);
+
+      return count;
+    },
+    { noting: false },
+  );
 }
 
 export async function pendingChanges(db: RapportDB): Promise<number> {

@@ -2,6 +2,7 @@ import { tick } from '../../sync/hlc';
 import type { Clock } from '../../sync/hlc';
 import { applyChange, entityKey, membersOf, valuesOf } from '../../sync/merge';
 import type { EntityState } from '../../sync/merge';
+import { MAX_MEMBERS } from '../../sync/protocol';
 import type { Change, ChangeBody, EntityKind, Fields } from '../../sync/protocol';
 import type { Contact } from '../../model/contact';
 import { META } from '../db';
@@ -313,15 +314,27 @@ function setBody(
   return { op: 'set', kind, entityId: shadow.state.id, fields };
 }
 
+/**
+ * The tags added and removed since the shadow, in changes of at most `MAX_MEMBERS` members
+ * each, the most one change may carry: a contact imported with thousands of tags still syncs.
+ */
 function tagChanges(shadow: Shadow, tags: readonly string[]): ChangeBody[] {
   const before = new Set(membersOf(shadow.state, 'tags'));
   const now = new Set(tags);
   const add = tags.filter((tag) => !before.has(tag));
   const remove = [...before].filter((tag) => !now.has(tag));
+  const bodies: ChangeBody[] = [];
 
-  if (add.length === 0 && remove.length === 0) return [];
+  for (let start = 0; start < Math.max(add.length, remove.length); start += MAX_MEMBERS) {
+    bodies.push({
+      op: 'members',
+      kind: 'contact',
+      entityId: shadow.state.id,
+      field: 'tags',
+      add: add.slice(start, start + MAX_MEMBERS),
+      remove: remove.slice(start, start + MAX_MEMBERS),
+    });
+  }
 
-  return [
-    { op: 'members', kind: 'contact', entityId: shadow.state.id, field: 'tags', add, remove },
-  ];
+  return bodies;
 }

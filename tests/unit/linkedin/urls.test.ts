@@ -26,6 +26,21 @@ describe('canonical profile URLs', () => {
     expect(result).toEqual({ ok: false, reason: c.reason });
   });
 
+  it('names no person with a slug or lead id longer than any LinkedIn gives', () => {
+    const long = 'a'.repeat(201);
+
+    expect(parseProfileUrl(`https://www.linkedin.com/in/${long}/`)).toEqual({
+      ok: false,
+      reason: 'invalid-slug',
+    });
+    expect(canonicalProfileUrl(`https://www.linkedin.com/sales/lead/${long},NAME_SEARCH`)).toBe(
+      null,
+    );
+    expect(
+      canonicalProfileUrl(`https://www.linkedin.com/in/${'a'.repeat(200)}/`)?.key,
+    ).toHaveLength(200);
+  });
+
   it('gives the wire form of a non-ASCII canonical URL with encodeURI', () => {
     const result = canonicalProfileUrl('https://www.linkedin.com/in/анна-смирнова-7b');
 

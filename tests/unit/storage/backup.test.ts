@@ -389,6 +389,15 @@ describe('a backup that cannot be imported', () => {
     expect(error.issues).toEqual([{ path: 'contacts[3].profileUrl', message: 'Invalid URL' }]);
   });
 
+  it('has an id longer than a sync server takes', async () => {
+    const error = await rejectionOf((backup) => ({
+      ...backup,
+      touches: backup.touches.map((t, i) => (i === 1 ? { ...t, id: 'x'.repeat(201) } : t)),
+    }));
+
+    expect(error.issues.map((issue) => issue.path)).toEqual(['touches[1].id']);
+  });
+
   it('has a touch of a contact that is neither in it nor saved', async () => {
     const error = await rejectionOf((backup) => ({
       ...backup,

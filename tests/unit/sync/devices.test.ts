@@ -359,6 +359,18 @@ describe('what the server could not store', () => {
     expect(fields.company).toBe('A\uFFFDB');
   });
 
+  it('goes with more tags than one change may carry, in several changes', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const tags = Array.from({ length: 2_500 }, (_, i) => `tag-${i}`);
+    await saveContact(laptop, draft('ada-lovelace', { tags }), { now: NOW });
+
+    await syncAll(server, laptop, desktop);
+
+    expect(server.log.filter((c) => c.op === 'members')).toHaveLength(3);
+    expect((await getContactByKey(desktop, 'ada-lovelace'))?.tags).toHaveLength(2_500);
+  });
+
   it('is pushed in requests small enough for the server, at least one change each', async () => {
     const { withinBodyLimit } = await import('@/lib/sync-service');
     const server = new MemoryServer();

@@ -22,6 +22,22 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(back.hlc)).toEqual({ wall: T, counter: 2, deviceId: 'laptop' });
   });
 
+  it('starts again from now once a date set days ahead on this device is put right', () => {
+    const wrong = tick(newClock('laptop'), T + 3 * MAX_DRIFT_MS);
+    const righted = tick(wrong.clock, T);
+    const heard = observe(wrong.clock, `${T}.000000.desktop`, T);
+
+    expect(parseHlc(righted.hlc).wall).toBe(T);
+    expect(heard.wall).toBe(T);
+  });
+
+  it('keeps a clock at most a day ahead, as a slow wall clock would need', () => {
+    const ahead = tick(newClock('laptop'), T + MAX_DRIFT_MS);
+    const next = tick(ahead.clock, T);
+
+    expect(parseHlc(next.hlc).wall).toBe(T + MAX_DRIFT_MS);
+  });
+
   it('orders a change after one it heard of from a device whose clock runs ahead', () => {
     const ahead = tick(newClock('desktop'), T + 60_000).hlc;
     const heard = observe(newClock('laptop'), ahead, T);

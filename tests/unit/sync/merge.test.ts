@@ -84,6 +84,16 @@ describe('merging a record field by field', () => {
     expect(membersOf(state, 'tags')).toEqual(['fintech']);
   });
 
+  it('keeps a tag named like a built-in property as any other tag', () => {
+    const state = applyAll([
+      tags('ada', ['__proto__', 'constructor'], [], 1),
+      tags('ada', [], ['constructor'], 2),
+    ])!;
+
+    expect(membersOf(state, 'tags')).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(state.members.tags)).toBe(Object.prototype);
+  });
+
   it('refuses a change meant for another entity', () => {
     const state = applyAll([set('ada', { company: 'Acme' }, 1)]);
 

@@ -1,10 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
-import { getContactByKey, saveContact } from '@/lib/storage/contacts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getContactByKey, saveContact, updateContact } from '@/lib/storage/contacts';
 import type { RapportDB } from '@/lib/storage/db';
 import { getSyncMeta, pendingChanges, startSyncing } from '@/lib/storage/sync/device';
 import { getSyncStatus, setConnection, syncNow } from '@/lib/sync-service';
 import type { Fetch } from '@/lib/sync/client';
+import { MAX_DRIFT_MS, tooFarAhead } from '@/lib/sync/hlc';
 import { PushRequest } from '@/lib/sync/protocol';
 import type { Change } from '@/lib/sync/protocol';
 import { NOW, draft, freshDb } from '../storage/fixtures';
@@ -20,6 +21,7 @@ function server(): {
   down: (on: boolean) => void;
 } {
   const memory = new MemoryServer();
+  const serverNow = Date.now();
   let revoked = false;
   let isDown = false;
 
@@ -34,6 +36,10 @@ function server(): {
 
     if (url.pathname === '/v1/push') {
       const { changes } = PushRequest.parse(JSON.parse(String(init?.body)));
+
+      if (changes.some((change) => tooFarAhead(change.hlc, serverNow))) {
+        return json(400, { error: { code: 'clock-ahead', message: 'Check the date and time.' } });
+      }
 
       if (JSON.stringify(changes).includes('Poisoned')) {
         return json(400, { error: { code: 'bad-request', message: 'changes[0]: cannot store' } });
@@ -74,6 +80,10 @@ function allowHost(allowed = true): void {
 }
 
 describe('the sync runner', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('sends what waits, reads what the others did, and says when it last synced', async () => {
     allowHost();
     const remote = server();
@@ -154,6 +164,36 @@ describe('the sync runner', () => {
       count: 1,
       reason: 'changes[0]: cannot store',
     });
+  });
+
+  it('sends what was saved while the date here was days ahead, once it is put right', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3 * MAX_DRIFT_MS });
+    await saveContact(laptop, draft('ada-lovelace'));
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect((await getSyncStatus())?.failure).toBe('clock-ahead');
+    expect(await pendingChanges(laptop)).toBeGreaterThan(0);
+
+    vi.useRealTimers();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect((await getSyncStatus())?.state).toBe('ok');
+    expect(await pendingChanges(laptop)).toBe(0);
+    expect(remote.log.map((change) => change.entityId)).toContain('ada-lovelace');
+
+    const desktop = await connectedDevice();
+    await syncNow(desktop, { fetchFn: remote.fetch });
+    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    await updateContact(desktop, there.id, { company: 'Difference Engine' });
+    await syncNow(desktop, { fetchFn: remote.fetch });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect((await getContactByKey(laptop, 'ada-lovelace'))?.company).toBe('Difference Engine');
   });
 
   it('reads what the others did before sending anything of a device that joins', async () => {
