@@ -74,7 +74,7 @@ function setFields(
   const next = { ...state.fields };
 
   for (const [name, value] of Object.entries(fields)) {
-    next[name] = later(next[name], { value, hlc });
+    own(next, name, later(ownValue(next, name), { value, hlc }));
   }
 
   const contact = contactId === undefined ? state.contact : later(state.contact, stamp(contactId));
@@ -95,11 +95,10 @@ function setMembers(
 ): EntityState {
   if (state.deleted) return state;
 
-  const members = { ...state.members[field] };
+  const members = { ...ownValue(state.members, field) };
 
   const mark = (member: string, value: boolean): void => {
-    const current = Object.hasOwn(members, member) ? members[member] : undefined;
-    own(members, member, later(current, { value, hlc }));
+    own(members, member, later(ownValue(members, member), { value, hlc }));
   };
 
   // Within one change a member both added and removed ends up removed.
@@ -126,7 +125,8 @@ function remove(state: EntityState, hlc: Hlc, into: string | undefined): EntityS
 
 /**
  * Sets `object[key]` as its own property: a plain assignment of a tag named "__proto__" would
- * set the object's prototype instead, and the tag would be lost.
+ * set the object's prototype instead, and the tag would be lost. Tags and field names come from
+ * the reps, so any name may turn up.
  */
 function own<T>(object: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(object, key, {
@@ -135,6 +135,11 @@ function own<T>(object: Record<string, T>, key: string, value: T): void {
     writable: true,
     configurable: true,
   });
+}
+
+/** `object[key]` when the object has it as its own, not from its prototype. */
+function ownValue<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /** The later of two stamped values; ties keep the one there already (it is the same change). */
@@ -179,7 +184,7 @@ export function applyToReplica(replica: Replica, change: Change): EntityState {
 
 /** The members of a set-valued field that are in, sorted. */
 export function membersOf(state: EntityState, field: string): string[] {
-  const members = state.members[field] ?? {};
+  const members = ownValue(state.members, field) ?? {};
 
   return Object.keys(members)
     .filter((member) => members[member]?.value === true)

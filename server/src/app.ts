@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { authenticate, rateLimitKey } from './auth';
 import type { RateLimit } from './config';
 import type { Db } from './database/schema';
-import { ApiError, BODY_LIMIT_BYTES, toApiError } from './errors';
+import { ApiError, BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, toApiError } from './errors';
 import type { Logger } from './logger';
 import type { Deps } from './routes/deps';
 import { entityRoutes } from './routes/entities';
@@ -31,6 +31,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Requests that arrive while closing get the protocol's error shape from the hook below.
     return503OnClosing: false,
+    routerOptions: {
+      // The router measures a parameter once decoded. Entity ids run to 200 characters, past
+      // the default of 100; the schema refuses longer ones with the protocol's message, and
+      // only a part far over any id is left to the router's 414.
+      maxParamLength: MAX_PARAM_LENGTH,
+    },
+    // URLs the router refuses before any route runs (a broken %-escape, a part over the length
+    // above) are answered in the protocol's shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const apiError = toApiError(error);
+
+      return reply.code(apiError.statusCode).send(apiError.toResponse());
+    },
   });
   const deps: Deps = { db: options.db, now: options.now ?? Date.now };
 
@@ -56,11 +69,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 async function apiRoutes(v1: FastifyInstance, deps: Deps): Promise<void> {
   v1.decorateRequest('caller', null);
+  v1.decorateRequest('refusal', null);
 
-  // After the rate limit (a route's onRequest hook) and before the body is read, so neither a
+  // Before the rate limit (a route's own onRequest hook, which runs after this one), so that it
+  // can limit each member on their own and everyone else by address.
+  v1.addHook('onRequest', async (request) => {
+    const result = await authenticate(deps.db, request);
+
+    if (result instanceof ApiError) request.refusal = result;
+    else request.caller = result;
+  });
+
+  // Once the rate limit has counted the request and before the body is read, so neither a
   // flood of bad tokens nor a large body from a stranger costs more than a lookup.
   v1.addHook('preParsing', async (request, _reply, payload) => {
-    request.caller = await authenticate(deps.db, request);
+    if (request.refusal !== null) throw request.refusal;
 
     return payload;
   });

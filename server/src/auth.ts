@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from './database/schema';
 import { ApiError } from './errors';
-import { TOKEN_PATTERN, hashToken } from './tokens';
+import { TOKEN_PATTERN } from './tokens';
 import { findTokenOwner } from './workspaces';
 
 /** The member a request comes from, and the workspace that every query of it is scoped to. */
@@ -13,7 +13,10 @@ export interface Caller {
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Who sent a /v1 request; null when its token is missing, unknown or revoked. */
     caller: Caller | null;
+    /** Why the token was refused: answered once the rate limit has counted the request. */
+    refusal: ApiError | null;
   }
 }
 
@@ -36,16 +39,24 @@ const REVOKED = new ApiError(
   'This token was revoked; ask your workspace admin for a new one.',
 );
 
-export async function authenticate(db: Db, request: FastifyRequest): Promise<Caller> {
-  const token = bearerToken(request);
+/**
+ * Who sent the request, or the error that refuses it; throws only when the database does.
+ * The refusal is returned rather than thrown so the rate limit can count it first.
+ */
+export async function authenticate(db: Db, request: FastifyRequest): Promise<Caller | ApiError> {
+  const headers = BearerHeaders.safeParse(request.headers);
+
+  if (!headers.success) return MISSING;
+
+  const token = headers.data.authorization;
 
   // A string that cannot be a token is not worth a database round trip.
-  if (!TOKEN_PATTERN.test(token)) throw UNKNOWN;
+  if (!TOKEN_PATTERN.test(token)) return UNKNOWN;
 
   const owner = await findTokenOwner(db, token);
 
-  if (owner === null) throw UNKNOWN;
-  if (owner.revoked) throw REVOKED;
+  if (owner === null) return UNKNOWN;
+  if (owner.revoked) return REVOKED;
 
   return { workspace: owner.workspace, member: owner.member };
 }
@@ -57,18 +68,14 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
-/** One rate limit per token; requests without one share a limit per address. */
+/**
+ * One rate limit per member; every other request (no token, or one unknown or revoked) shares
+ * its address's limit. Keying a refused token by the token itself would give a stranger trying
+ * one made-up token after another a fresh limit each time.
+ */
 export function rateLimitKey(request: FastifyRequest): string {
-  const headers = BearerHeaders.safeParse(request.headers);
+  // Not decorated outside /v1, where no route is limited by member.
+  const caller = request.caller ?? null;
 
-  // Hashed, so the limiter's memory never holds a working token.
-  return headers.success ? `token:${hashToken(headers.data.authorization)}` : `ip:${request.ip}`;
-}
-
-function bearerToken(request: FastifyRequest): string {
-  const headers = BearerHeaders.safeParse(request.headers);
-
-  if (!headers.success) throw MISSING;
-
-  return headers.data.authorization;
+  return caller === null ? `ip:${request.ip}` : `member:${caller.member.id}`;
 }

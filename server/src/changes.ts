@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { entityKey } from '../../lib/sync/merge';
 import type { Change, Cursor, PullResponse, PushResponse } from '../../lib/sync/protocol';
 import type { Db } from './database/schema';
-import { mergeIntoEntities } from './entities';
+import { mergeIntoEntities, storedEvents } from './entities';
 
 /** Who is pushing: every query below is scoped to this workspace. */
 export interface Pusher {
@@ -72,7 +73,13 @@ async function lockWorkspace(trx: Db, workspaceId: string): Promise<void> {
     .executeTakeFirstOrThrow();
 }
 
-/** Drops changes the workspace already has, and repeats within the push itself. */
+/**
+ * Drops changes the workspace already has, and repeats within the push itself. An event is
+ * written once, so an append to an event the workspace already holds is dropped too, even under
+ * another change id: the server keeps the first and never passes a second one on, so it cannot
+ * rewrite a touch that devices already pulled. Either way the change counts as a duplicate, so
+ * the device that pushed it moves on.
+ */
 async function withoutKnown(
   trx: Db,
   workspaceId: string,
@@ -90,9 +97,18 @@ async function withoutKnown(
     .execute();
 
   const seen = new Set(known.map((row) => row.change_id));
+  const events = await storedEvents(trx, workspaceId, changes);
 
   return changes.filter((change) => {
     if (seen.has(change.id)) return false;
+
+    if (change.op === 'append') {
+      const event = entityKey(change.kind, change.entityId);
+
+      if (events.has(event)) return false;
+
+      events.add(event);
+    }
 
     seen.add(change.id);
 

@@ -37,6 +37,31 @@ export async function mergeIntoEntities(
     .execute();
 }
 
+/**
+ * The events (by `entityKey`) that the appends among `changes` write and the workspace already
+ * holds. Only appends ever write an event, so an event's row is there once one was accepted.
+ */
+export async function storedEvents(
+  trx: Db,
+  workspaceId: string,
+  changes: readonly Change[],
+): Promise<Set<string>> {
+  const appends = changes.filter((change) => change.op === 'append');
+
+  if (appends.length === 0) return new Set();
+
+  const rows = await trx
+    .selectFrom('entities')
+    .select(['kind', 'entity_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', 'in', [...new Set(appends.map((change) => change.kind))])
+    .where('entity_id', 'in', [...new Set(appends.map((change) => change.entityId))])
+    .execute();
+
+  // Rows come back only of the kinds asked for, which are event kinds.
+  return new Set(rows.map((row) => entityKey(row.kind as EntityKind, row.entity_id)));
+}
+
 export async function findEntity(
   db: Db,
   workspaceId: string,

@@ -21,6 +21,9 @@ export class ApiError extends Error {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** The longest a part of a URL may be, decoded: room to spare over a 200-character id. */
+export const MAX_PARAM_LENGTH = 1000;
+
 const UNAVAILABLE = new ApiError(
   503,
   'unavailable',
@@ -33,6 +36,12 @@ const TOO_LARGE = new ApiError(
   'too-large',
   'The body is over 1 MiB; push the changes in smaller batches.',
 );
+const BAD_URL = new ApiError(400, 'bad-request', 'The URL has a broken %-escape.');
+const URL_TOO_LONG = new ApiError(
+  414,
+  'bad-request',
+  `A part of the URL is over ${MAX_PARAM_LENGTH} characters; an entity id is at most 200.`,
+);
 
 /** The client-facing error for anything thrown while handling a request. */
 export function toApiError(error: unknown): ApiError {
@@ -44,6 +53,8 @@ export function toApiError(error: unknown): ApiError {
 
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return TOO_LARGE;
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return NOT_JSON;
+  if (code === 'FST_ERR_BAD_URL') return BAD_URL;
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return URL_TOO_LONG;
 
   // Fastify's own 4xx errors (bad JSON, wrong content type) say only what was wrong with the
   // request, so their messages are safe to pass on.

@@ -9,7 +9,9 @@ export type { Logger };
  * requests and shutdown come out as one stream of JSON lines on stdout.
  */
 export function createLogger(level: Config['logLevel'], fd: 1 | 2 = 1): Logger {
-  return pino({ name: 'rapport-server', level }, pino.destination(fd));
+  // Written as each line is logged: in the background, lines could come out of order or be cut
+  // off by the exit that follows a shutdown.
+  return pino({ name: 'rapport-server', level }, pino.destination({ dest: fd, sync: true }));
 }
 
 /** For tests and the admin tool, where only failures matter. */

@@ -2,6 +2,15 @@ import type { z } from 'zod';
 import { ApiError } from './errors';
 
 /**
+ * How deep arrays and objects may nest in one part of a request, the part itself counting as
+ * one level. JSON.parse takes any depth, but zod's schemas (and every step after them) recurse,
+ * and a deep enough value runs them out of stack. A push's field value starts four levels down
+ * (the body, its changes, the change, its fields), so it may nest 60 more: far more than any
+ * record needs.
+ */
+export const MAX_NESTING = 64;
+
+/**
  * Parses one part of a request with its schema, or answers 400 naming what was wrong.
  *
  * @example
@@ -12,11 +21,35 @@ export function parseRequest<Schema extends z.ZodType>(
   value: unknown,
   part: 'body' | 'query' | 'params' | 'headers',
 ): z.output<Schema> {
+  if (nestsDeeperThan(value, MAX_NESTING)) {
+    throw new ApiError(
+      400,
+      'bad-request',
+      `Invalid ${part}: arrays and objects in it nest more than ${MAX_NESTING} levels deep.`,
+    );
+  }
+
   const result = schema.safeParse(value);
 
   if (result.success) return result.data;
 
   throw new ApiError(400, 'bad-request', `Invalid ${part}: ${describe(result.error, part)}`);
+}
+
+/** Whether `value` nests arrays and objects more than `limit` levels; walks without recursing. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: { item: unknown; level: number }[] = [{ item: value, level: 1 }];
+
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { item, level } = next;
+
+    if (typeof item !== 'object' || item === null) continue;
+    if (level > limit) return true;
+
+    for (const child of Object.values(item)) pending.push({ item: child, level: level + 1 });
+  }
+
+  return false;
 }
 
 function describe(error: z.ZodError, part: string): string {

@@ -161,4 +161,131 @@ describe('merged entity state', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().id).toBe('in/ada lovelace');
   });
+
+  it.each([
+    ['of 200 letters', 'a'.repeat(200)],
+    ['of 200 characters that are escaped in a URL', '中'.repeat(200)],
+  ])('finds an entity whose id is %s', async (_name, id) => {
+    const ada = await addMember(server.db);
+    await push(server.app, ada, [setContact('change-long', id, { title: 'CFO' })]);
+
+    const response = await get(server.app, ada, `/v1/entities/contact/${encodeURIComponent(id)}`);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json().id).toBe(id);
+  });
+
+  it('answers 400 bad-request for an id over 200 characters', async () => {
+    const ada = await addMember(server.db);
+
+    const response = await get(server.app, ada, `/v1/entities/contact/${'a'.repeat(201)}`);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: { code: 'bad-request', message: expect.stringContaining('Invalid params: id:') },
+    });
+  });
+
+  it('answers 400 bad-request for a URL with a broken escape', async () => {
+    const ada = await addMember(server.db);
+
+    const response = await get(server.app, ada, '/v1/entities/contact/%E0%A4%A');
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: { code: 'bad-request', message: 'The URL has a broken %-escape.' },
+    });
+  });
+
+  it('answers 414 in the protocol shape for a part of the URL far over any id', async () => {
+    const ada = await addMember(server.db);
+
+    const response = await get(server.app, ada, `/v1/entities/contact/${'a'.repeat(5_000)}`);
+
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toEqual({
+      error: {
+        code: 'bad-request',
+        message: 'A part of the URL is over 1000 characters; an entity id is at most 200.',
+      },
+    });
+  });
+});
+
+describe('names that objects use for themselves', () => {
+  it('keeps a contact whose id and values are "__proto__"', async () => {
+    const ada = await addMember(server.db);
+    await push(server.app, ada, [
+      setContact('change-proto', '__proto__', { title: '__proto__', company: 'constructor' }),
+    ]);
+
+    expect(await entity(ada, 'contact', '__proto__')).toEqual({
+      kind: 'contact',
+      id: '__proto__',
+      fields: {
+        title: { value: '__proto__', hlc: at(0) },
+        company: { value: 'constructor', hlc: at(0) },
+      },
+      members: {},
+    });
+  });
+
+  it('keeps tags named like the properties every object has', async () => {
+    const ada = await addMember(server.db);
+    const names = ['constructor', 'hasOwnProperty', 'toString', 'valueOf'];
+
+    await push(server.app, ada, [tags('change-builtin-1', 'ada', names, [], 0)]);
+    await push(server.app, ada, [tags('change-builtin-2', 'ada', [], ['toString'], 5)]);
+
+    expect(await entity(ada, 'contact', 'ada')).toMatchObject({
+      members: {
+        tags: {
+          constructor: { value: true, hlc: at(0, 'phone') },
+          hasOwnProperty: { value: true, hlc: at(0, 'phone') },
+          toString: { value: false, hlc: at(5, 'phone') },
+          valueOf: { value: true, hlc: at(0, 'phone') },
+        },
+      },
+    });
+  });
+
+  it('passes a "__proto__" tag on to other devices as it was pushed', async () => {
+    const ada = await addMember(server.db);
+    const change = tags('change-proto-tag', 'ada', ['__proto__', 'cfo'], [], 0);
+
+    await push(server.app, ada, [change]);
+
+    expect((await get(server.app, ada, '/v1/pull')).json().changes).toEqual([change]);
+  });
+
+  it('keeps a "__proto__" tag in the merged state', async () => {
+    const ada = await addMember(server.db);
+
+    await push(server.app, ada, [tags('change-proto-merged', 'ada', ['__proto__', 'cfo'], [], 0)]);
+
+    const state = (await entity(ada, 'contact', 'ada')) as {
+      members: { tags: Record<string, unknown> };
+    };
+    expect(Object.keys(state.members.tags).sort()).toEqual(['__proto__', 'cfo']);
+    expect(Object.getOwnPropertyDescriptor(state.members.tags, '__proto__')?.value).toEqual({
+      value: true,
+      hlc: at(0, 'phone'),
+    });
+  });
+
+  it('answers 400 bad-request for a value with a "__proto__" key, and stores nothing', async () => {
+    const ada = await addMember(server.db);
+    const body = JSON.stringify({ changes: [setContact('change-poison', 'ada', { notes: 0 })] });
+
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers: { authorization: `Bearer ${ada.token}`, 'content-type': 'application/json' },
+      payload: body.replace('"notes":0', '"notes":{"__proto__":{"admin":true}}'),
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('bad-request');
+    expect((await get(server.app, ada, '/v1/pull')).json().changes).toEqual([]);
+  });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken } from '../src/tokens';
+import { revokeMember } from '../src/workspaces';
 import { addMember, get, push, setContact, startTestApp } from './test-app';
 import type { TestApp, TestMember } from './test-app';
 
@@ -54,6 +56,57 @@ describe('limits', () => {
     }
 
     expect(responses.map((response) => response.statusCode)).toEqual([401, 401, 401, 429]);
+  });
+
+  it('limits failed attempts by address, however many tokens they try', async () => {
+    const statuses = [];
+
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const token = attempt % 2 === 0 ? newToken() : `guess-${attempt}`;
+      const response = await server.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${token}` },
+        remoteAddress: '203.0.113.7',
+      });
+      statuses.push(response.statusCode);
+    }
+
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('counts a revoked token against its address', async () => {
+    const leaver = await addMember(server.db, ada.workspaceId);
+    await revokeMember(server.db, leaver.memberId);
+    const statuses = [];
+
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const response = await server.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${attempt < 2 ? leaver.token : newToken()}` },
+        remoteAddress: '203.0.113.8',
+      });
+      statuses.push(response.statusCode);
+    }
+
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it("keeps a member's limit apart from the failures of others at the same address", async () => {
+    const grace = await addMember(server.db, ada.workspaceId);
+    const from = (token: string) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${token}` },
+        remoteAddress: '203.0.113.9',
+      });
+
+    for (let attempt = 0; attempt < 4; attempt += 1) await from(newToken());
+
+    expect((await from(newToken())).statusCode).toBe(429);
+    expect((await from(grace.token)).statusCode).toBe(200);
   });
 
   it('never limits the health check', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../lib/sync/protocol';
+import { at } from './clocks';
 import { addMember, get, idsOf, notes, push, setContact, startTestApp, touch } from './test-app';
 import type { TestApp, TestMember } from './test-app';
 
@@ -118,6 +120,60 @@ describe('push', () => {
   });
 });
 
+describe('events', () => {
+  /** Another change, with an id of its own, that writes the event `first` wrote. */
+  function rewrite(first: Change, id: string, seconds: number): Change {
+    return { ...touch(id, 'grace', 'Rewritten', seconds), entityId: first.entityId };
+  }
+
+  it.each([
+    ['an earlier', -10],
+    ['a later', 10],
+  ])('keeps the first append of an event against %s rewrite of it', async (_name, seconds) => {
+    const ada = await newMember();
+    const first = touch('change-first', 'ada', 'Coffee at the conference');
+    await push(server.app, ada, [first]);
+
+    const response = await push(server.app, ada, [rewrite(first, 'change-rewrite', seconds)]);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ accepted: 0, duplicates: 1 });
+    expect(idsOf(await get(server.app, ada, '/v1/pull'))).toEqual(['change-first']);
+    expect((await get(server.app, ada, `/v1/entities/touch/${first.entityId}`)).json()).toEqual({
+      kind: 'touch',
+      id: first.entityId,
+      fields: {},
+      members: {},
+      contact: { value: 'ada', hlc: at(0) },
+      record: { value: { channel: 'linkedin', summary: 'Coffee at the conference' }, hlc: at(0) },
+    });
+  });
+
+  it('keeps the first of two appends of one event in the same push', async () => {
+    const ada = await newMember();
+    const first = touch('change-first', 'ada', 'Coffee at the conference', 10);
+
+    const response = await push(server.app, ada, [first, rewrite(first, 'change-rewrite', 0)]);
+
+    expect(response.json()).toEqual({ accepted: 1, duplicates: 1 });
+    expect(idsOf(await get(server.app, ada, '/v1/pull'))).toEqual(['change-first']);
+    expect(
+      (await get(server.app, ada, `/v1/entities/touch/${first.entityId}`)).json().record.value,
+    ).toEqual({ channel: 'linkedin', summary: 'Coffee at the conference' });
+  });
+
+  it('keeps events of the same id in different workspaces apart', async () => {
+    const ada = await newMember();
+    const grace = await newMember();
+    const first = touch('change-first', 'ada', 'Coffee at the conference');
+    await push(server.app, ada, [first]);
+
+    const response = await push(server.app, grace, [rewrite(first, 'change-rewrite', 0)]);
+
+    expect(response.json()).toEqual({ accepted: 1, duplicates: 0 });
+  });
+});
+
 describe('push validation', () => {
   const good = setContact('change-0001', 'ada', { title: 'CFO' });
 
@@ -164,6 +220,46 @@ describe('push validation', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('bad-request');
     expect(response.json().error.message).toContain(message);
+  });
+
+  /** A push whose note is `depth` arrays deep, as text: JSON.stringify runs out of stack first. */
+  function nested(depth: number): string {
+    const body = JSON.stringify({ changes: [setContact('change-deep', 'ada', { notes: 0 })] });
+
+    return body.replace('"notes":0', `"notes":${'['.repeat(depth)}0${']'.repeat(depth)}`);
+  }
+
+  async function pushText(payload: string) {
+    const ada = await newMember();
+
+    return server.app.inject({
+      method: 'POST',
+      url: '/v1/push',
+      headers: { authorization: `Bearer ${ada.token}`, 'content-type': 'application/json' },
+      payload,
+    });
+  }
+
+  it.each([65, 10_000, 200_000])(
+    'answers 400 bad-request for a body that nests %i levels deep',
+    async (depth) => {
+      // The body, its list of changes, the change and its fields are four levels of it.
+      const response = await pushText(nested(depth - 4));
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: {
+          code: 'bad-request',
+          message: 'Invalid body: arrays and objects in it nest more than 64 levels deep.',
+        },
+      });
+    },
+  );
+
+  it('takes a body that nests 64 levels deep', async () => {
+    const response = await pushText(nested(64 - 4));
+
+    expect(response.json()).toEqual({ accepted: 1, duplicates: 0 });
   });
 
   it('names the field that is wrong', async () => {
