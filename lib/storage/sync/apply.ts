@@ -247,8 +247,10 @@ class Applier {
 
   /**
    * The fields of `state` to write over `existing`. While joining, a record this device held
-   * before keeps the fields the others last changed before it was last edited here: the end of
-   * joining sends those values on. Wall time is all the record and the clock values share.
+   * before keeps each field the others last changed before it was last edited here: the end of
+   * joining sends those values on. When the others changed a field is told by its clock value,
+   * or by their record's `updatedAt` when that is earlier: a device that joined stamped all it
+   * held at that moment, however long before it had been edited.
    */
   private newerHere(existing: { updatedAt?: string } | undefined, state: EntityState): Fields {
     const fields = valuesOf(state);
@@ -256,8 +258,15 @@ class Applier {
 
     if (Number.isNaN(here)) return fields;
 
+    const updated = state.fields.updatedAt?.value;
+    const editedThere = typeof updated === 'string' ? Date.parse(updated) : NaN;
+
     for (const [name, stamped] of Object.entries(state.fields)) {
-      if (parseHlc(stamped.hlc).wall < here) delete fields[name];
+      const there = parseHlc(stamped.hlc).wall;
+
+      if (Math.min(there, Number.isNaN(editedThere) ? there : editedThere) < here) {
+        delete fields[name];
+      }
     }
 
     return fields;

@@ -271,6 +271,23 @@ describe('a device that connects again', () => {
     }
   });
 
+  it('keeps the later edit of two devices that held the same person before syncing', async () => {
+    const server = new MemoryServer();
+    const [desktop, laptop] = [await freshDb(), await freshDb()];
+    const later = new Date(NOW.getTime() + 3_600_000);
+    await saveContact(desktop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Difference' }), { now: later });
+
+    await startSyncing(desktop, WORKSPACE);
+    await sync(desktop, server);
+    await startSyncing(laptop, WORKSPACE);
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Difference');
+    }
+  });
+
   it('sends on what was changed here after the others last changed it', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
