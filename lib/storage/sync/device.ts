@@ -149,7 +149,7 @@ export async function markSent(
     const outbox = tx.objectStore('outbox');
     await allOf(seqs.map((seq) => () => outbox.delete(seq)));
 
-    if (refused === undefined) return;
+    if (refused === undefined || seqs.length === 0) return;
 
     const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
 

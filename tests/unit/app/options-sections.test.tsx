@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '@/components/data';
 import { MessagesImportSection } from '@/components/options/MessagesImportSection';
+import { SyncSection } from '@/components/options/SyncSection';
 import { TemplatesSection } from '@/components/options/TemplatesSection';
 import { deleteAllData, saveContact } from '@/lib/storage/contacts';
+import { finishJoining, markSent, outgoing, startSyncing } from '@/lib/storage/sync/device';
 import { listTemplates } from '@/lib/storage/templates';
 import { listTouches } from '@/lib/storage/touches';
 import { NOW, draft } from '../storage/fixtures';
+import { setConnection } from '@/lib/sync-service';
 import { speakEnglish } from './english';
 
 let root: Root;
@@ -187,5 +191,54 @@ describe('the messages import section of the options page', () => {
         'Rapport recognises.). Nothing was changed.',
     );
     expect(host.querySelector('[data-testid="messages-import-preview"]')).toBe(null);
+  });
+});
+
+describe('the sync section of the options page', () => {
+  const url = 'https://rapport.example.test';
+
+  async function connected(): Promise<void> {
+    const db = await database();
+    await setConnection({ url, token: 'rp_0123456789abcdef' });
+    await startSyncing(db, { serverUrl: url, workspaceId: 'w-1' });
+  }
+
+  it('says that it reads what the others did before a new device sends anything', async () => {
+    await connected();
+
+    show(<SyncSection />);
+
+    await vi.waitFor(() => expect(host.textContent).toContain('Reading what the others did'));
+  });
+
+  it('says how many changes the server refused, and why the last one was', async () => {
+    const db = await database();
+    await saveContact(db, draft('ada-lovelace'), { now: NOW });
+    await connected();
+    await finishJoining(db);
+    const refused = await outgoing(db, 2);
+    await markSent(db, refused.seqs, 'changes[0].entityId: Too big');
+
+    show(<SyncSection />);
+
+    await vi.waitFor(() =>
+      expect(host.textContent).toContain(
+        `Changes the server refused, kept on this device only: ${refused.seqs.length}. ` +
+          'Last reason: changes[0].entityId: Too big',
+      ),
+    );
+  });
+
+  it('offers a field for a new token once the server refused the old one', async () => {
+    await connected();
+    await browser.storage.local.set({
+      syncStatus: { state: 'failed', failure: 'token-revoked', message: 'revoked' },
+    });
+
+    show(<SyncSection />);
+
+    await vi.waitFor(() => part('sync-replace-token'));
+    expect(host.textContent).toContain('This token was revoked.');
+    expect(button('Use this token')).toBeDefined();
   });
 });
