@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { ToBackground } from '@/lib/messages';
-import { getSyncMeta, pendingChanges, startSyncing, stopSyncing } from '@/lib/storage/sync/device';
+import { getSyncMeta, pendingChanges, startSyncing } from '@/lib/storage/sync/device';
 import {
   getConnection,
   getSyncStatus,
@@ -139,17 +139,15 @@ export function SyncSection(): ReactNode {
     }
   };
 
+  /**
+   * Stops syncing but keeps this device's place in the workspace: changes made meanwhile are
+   * queued at the time they are made, and connecting to the same workspace again sends them,
+   * ordered among the others' by when they were made, as after any time offline.
+   */
   const disconnect = async (): Promise<void> => {
     if (!connected) return;
-    if (
-      connected.pending > 0 &&
-      !confirm(i18n.t('sync.disconnectPending', [String(connected.pending)]))
-    ) {
-      return;
-    }
 
     try {
-      await stopSyncing(await database());
       await setConnection(null);
       await browser.permissions
         .remove({ origins: [originPattern(connected.url)] })

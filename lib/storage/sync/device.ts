@@ -94,7 +94,10 @@ export async function finishJoining(db: RapportDB): Promise<void> {
   );
 }
 
-/** Stops syncing: the data stays, what was not sent yet is not sent. */
+/**
+ * Forgets this device's part in syncing: the data stays, what was not sent yet is not sent,
+ * and connecting again joins afresh. Disconnecting keeps it (see the options page).
+ */
 export async function stopSyncing(db: RapportDB): Promise<void> {
   await inWriteTx(db, [...SYNC_STORES], (tx) => clearSyncState(tx as unknown as OutboxTx));
 }

@@ -247,7 +247,35 @@ describe('two devices syncing through a server', () => {
   });
 });
 
-describe('a device that connects again', () => {
+describe('a device that disconnects and connects again', () => {
+  it("sends what was changed here meanwhile, field by field, and keeps the others' work", async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical', tags: ['fintech'] }), {
+      now: NOW,
+    });
+    await syncAll(server, laptop, desktop);
+
+    // Disconnected, the laptop syncs no more; both go on working.
+    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    await updateContact(desktop, there.id, { company: 'Difference Engine', tags: [] }, NOW);
+    await sync(desktop, server);
+    const here = (await getContactByKey(laptop, 'ada-lovelace'))!;
+    await updateContact(laptop, here.id, { notes: 'Met at the conference' }, NOW);
+
+    expect(await startSyncing(laptop, WORKSPACE)).toEqual(await getSyncMeta(laptop));
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const ada = await getContactByKey(db, 'ada-lovelace');
+      expect(ada?.company).toBe('Difference Engine');
+      expect(ada?.tags).toEqual([]);
+      expect(ada?.notes).toBe('Met at the conference');
+    }
+  });
+});
+
+describe('a device that joins again from the start', () => {
   it('undoes no edit and brings back no contact the others changed meanwhile', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
@@ -285,6 +313,26 @@ describe('a device that connects again', () => {
 
     for (const db of [laptop, desktop]) {
       expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Difference');
+    }
+  });
+
+  it('keeps what the second device added to a person both saved before syncing', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await freshDb(), await freshDb()];
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await saveContact(laptop, draft('ada-lovelace'), { now: dayAgo });
+    const saved = await saveContact(desktop, draft('ada-lovelace'), { now: hourAgo });
+    const edit = { email: 'ada@example.com', notes: 'Wants a proposal' };
+    await updateContact(desktop, saved.contact.id, edit, hourAgo);
+
+    await startSyncing(laptop, WORKSPACE);
+    await sync(laptop, server);
+    await startSyncing(desktop, WORKSPACE);
+    await syncAll(server, desktop, laptop);
+
+    for (const db of [laptop, desktop]) {
+      expect(await getContactByKey(db, 'ada-lovelace')).toMatchObject(edit);
     }
   });
 
