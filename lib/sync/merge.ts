@@ -117,10 +117,28 @@ function append(state: EntityState, record: Fields, contactId: string, hlc: Hlc)
 }
 
 function remove(state: EntityState, hlc: Hlc, into: string | undefined): EntityState {
-  const deleted = later(state.deleted, { value: into === undefined ? {} : { into }, hlc });
+  const deleted = laterDelete(state.deleted, { value: into === undefined ? {} : { into }, hlc });
 
   // What a deleted record held is gone for good; only the tombstone stays.
   return { kind: state.kind, id: state.id, fields: {}, members: {}, deleted };
+}
+
+/**
+ * Of two deletes of one record, one that merged it into another wins, then the later: a
+ * duplicate merged on one device and deleted outright on another was still merged, and its
+ * touches stay with the contact it was merged into, on every device.
+ */
+function laterDelete(
+  current: Stamped<{ into?: string }> | undefined,
+  incoming: Stamped<{ into?: string }>,
+): Stamped<{ into?: string }> {
+  if (current === undefined) return incoming;
+
+  const merged = (stamped: Stamped<{ into?: string }>): boolean => stamped.value.into !== undefined;
+
+  if (merged(current) !== merged(incoming)) return merged(incoming) ? incoming : current;
+
+  return later(current, incoming);
 }
 
 /**

@@ -38,30 +38,64 @@ export async function pushChanges(
   });
 }
 
-/** The workspace's changes after `after`, in the order they were accepted. */
+/**
+ * About how much change text one pull returns: a page stops before it would pass this, so a
+ * workspace holding many long notes is read in more pages rather than in one answer too large
+ * to build. A page always holds at least one change.
+ */
+export const PULL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The workspace's changes after `after`, in the order they were accepted. Their sizes are read
+ * first, so a page's end is known before any change's text is loaded.
+ */
 export async function pullChanges(
   db: Db,
   workspaceId: string,
   after: Cursor,
   limit: number,
+  maxBytes = PULL_BYTES,
 ): Promise<PullResponse> {
-  const rows = await db
+  const sizes = await db
     .selectFrom('changes')
-    .select(['seq', 'body'])
+    .select(['seq', sql<number>`octet_length(body::text)`.as('bytes')])
     .where('workspace_id', '=', workspaceId)
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const count = pageLength(sizes.slice(0, limit), maxBytes);
+  const last = sizes[count - 1];
+
+  if (last === undefined) return { changes: [], cursor: after, more: false };
+
+  const rows = await db
+    .selectFrom('changes')
+    .select('body')
+    .where('workspace_id', '=', workspaceId)
+    .where('seq', '>', after)
+    .where('seq', '<=', last.seq)
+    .orderBy('seq')
+    .execute();
 
   return {
-    changes: page.map((row) => row.body),
-    cursor: last === undefined ? after : String(last.seq),
-    more: rows.length > limit,
+    changes: rows.map((row) => row.body),
+    cursor: String(last.seq),
+    more: sizes.length > count,
   };
+}
+
+/** How many of the changes, in order, fit in `maxBytes`; at least one when there are any. */
+function pageLength(sizes: readonly { bytes: number | string }[], maxBytes: number): number {
+  let total = 0;
+
+  for (const [index, size] of sizes.entries()) {
+    total += Number(size.bytes);
+    if (index > 0 && total > maxBytes) return index;
+  }
+
+  return sizes.length;
 }
 
 async function lockWorkspace(trx: Db, workspaceId: string): Promise<void> {

@@ -66,6 +66,21 @@ describe('pull', () => {
     expect((await pull(ada, '0', 1)).changes).toEqual([change]);
   });
 
+  it('ends a page before it grows past a few MiB, however many changes were asked for', async () => {
+    const ada = await addMember(server.db);
+    const long = 'x'.repeat(900_000);
+
+    for (const [index, change] of notes('long', 6).entries()) {
+      const fields = { notes: `${index} ${long}` };
+      await push(server.app, ada, [{ ...change, fields } as Change]);
+    }
+
+    const pages = await pullAll(ada, 1_000);
+
+    expect(pages.map((page) => page.changes.length)).toEqual([4, 2]);
+    expect(pages.map((page) => page.more)).toEqual([true, false]);
+  });
+
   it('finds nothing after the last change, and no more', async () => {
     const ada = await addMember(server.db);
     await push(server.app, ada, notes('only', 2));

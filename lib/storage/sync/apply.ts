@@ -86,6 +86,28 @@ class Applier {
 
     await this.store({ ...shadow, state });
     this.applied += 1;
+
+    if (known && mergedAfterAll(known.state, state)) await this.handOver(localIdOf(shadow));
+  }
+
+  /**
+   * A contact deleted here turned out to have been merged into another on some device: its
+   * touches, history and next steps, deleted here with it, belong to that one. Their shadows
+   * are still here; they are found by going through all of them, which only such a rare turn
+   * costs.
+   */
+  private async handOver(localId: string): Promise<void> {
+    const found: Shadow[] = [];
+    let cursor = await this.tx.objectStore('syncShadow').openCursor();
+
+    while (cursor) {
+      if (cursor.value.parent === localId && !cursor.value.key.startsWith('contact:')) {
+        found.push(cursor.value);
+      }
+      cursor = await cursor.continue();
+    }
+
+    for (const shadow of found) await this.store(shadow);
   }
 
   /** Writes the record a shadow stands for, then the shadow, noting what it still waits for. */
@@ -371,6 +393,16 @@ class Applier {
 
     return null;
   }
+}
+
+/** Whether a contact known here as deleted outright is now known as merged into another. */
+function mergedAfterAll(before: EntityState, after: EntityState): boolean {
+  return (
+    before.kind === 'contact' &&
+    before.deleted !== undefined &&
+    before.deleted.value.into === undefined &&
+    after.deleted?.value.into !== undefined
+  );
 }
 
 function localIdOf(shadow: Shadow): string {

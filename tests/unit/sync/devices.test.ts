@@ -214,6 +214,32 @@ describe('two devices syncing through a server', () => {
     expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
   });
 
+  it('keeps those touches everywhere when another device deleted the duplicate meanwhile', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
+    const dropped = (await saveContact(laptop, draft('ada-lovelace-2'), { now: NOW })).contact;
+    await logTouch(laptop, {
+      contactId: dropped.id,
+      at: NOW.toISOString(),
+      channel: 'email',
+      direction: 'outbound',
+      summary: 'Sent the deck',
+    });
+    await syncAll(server, laptop, desktop);
+
+    await mergeContacts(laptop, kept.id, dropped.id, {}, NOW);
+    await sync(laptop, server);
+    await deleteContact(desktop, (await getContactByKey(desktop, 'ada-lovelace-2'))!.id);
+    await syncAll(server, laptop, desktop);
+    const joined = await device(server);
+
+    for (const db of [laptop, desktop, joined]) {
+      const ada = (await getContactByKey(db, 'ada-lovelace'))!;
+      expect((await listTouches(db, ada.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
+    }
+  });
+
   it('queues nothing while sync is off, and everything once it has joined', async () => {
     const db = await freshDb();
     await saveContact(db, draft('ada-lovelace'), { now: NOW });

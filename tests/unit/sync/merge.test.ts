@@ -136,6 +136,18 @@ describe('deletes', () => {
     }
   });
 
+  it('of a merged duplicate stay merges when another device deleted it outright', () => {
+    const merged = remove('ada-2', 2, 'ada', 'laptop');
+    const dropped = remove('ada-2', 3, undefined, 'desktop');
+
+    for (const order of [
+      [merged, dropped],
+      [dropped, merged],
+    ]) {
+      expect(applyAll(order)?.deleted).toEqual({ value: { into: 'ada' }, hlc: merged.hlc });
+    }
+  });
+
   it('of a merged duplicate send its touches to the contact it was merged into', () => {
     const replica: Replica = new Map([
       ['contact:ada', applyAll([set('ada', { company: 'Acme' }, 1)])!],
