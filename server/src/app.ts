@@ -28,7 +28,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    // Only a proxy on this machine is believed: the address it adds to X-Forwarded-For is the
+    // client's, and whatever the client wrote before it is not.
+    trustProxy: options.trustProxy === true ? 'loopback' : false,
     // Requests that arrive while closing get the protocol's error shape from the hook below.
     return503OnClosing: false,
     routerOptions: {

@@ -26,7 +26,7 @@ export type DatabaseConfig =
   { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export interface RateLimit {
-  /** Requests one token (or, without one, one address) may make per window. */
+  /** Requests one member (or one address, without a valid token) may make per window. */
   max: number;
   windowMs: number;
 }
@@ -36,7 +36,7 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   rateLimit: RateLimit;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  /** Behind a proxy on this machine: take the client's address from what it adds. */
   trustProxy: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
 }

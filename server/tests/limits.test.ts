@@ -75,6 +75,30 @@ describe('limits', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
+  it('believes only the address its proxy adds, not those a client wrote before it', async () => {
+    const proxied = await startTestApp({
+      rateLimit: { max: 3, windowMs: 60_000 },
+      trustProxy: true,
+    });
+    const statuses = [];
+
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const response = await proxied.app.inject({
+        method: 'GET',
+        url: '/v1/me',
+        headers: {
+          authorization: `Bearer ${newToken()}`,
+          'x-forwarded-for': `10.9.0.${attempt}, 198.51.100.4`,
+        },
+        remoteAddress: '127.0.0.1',
+      });
+      statuses.push(response.statusCode);
+    }
+    await proxied.close();
+
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
   it('counts a revoked token against its address', async () => {
     const leaver = await addMember(server.db, ada.workspaceId);
     await revokeMember(server.db, leaver.memberId);

@@ -21,7 +21,7 @@ export interface TestMember {
   token: string;
 }
 
-type Options = Partial<Pick<AppOptions, 'rateLimit' | 'now'>>;
+type Options = Partial<Pick<AppOptions, 'rateLimit' | 'now' | 'trustProxy'>>;
 
 export async function startTestApp(options: Options = {}): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -29,6 +29,7 @@ export async function startTestApp(options: Options = {}): Promise<TestApp> {
     db: database.db,
     logger: silentLogger(),
     rateLimit: options.rateLimit ?? { max: 100_000, windowMs: 60_000 },
+    trustProxy: options.trustProxy ?? false,
     now: options.now ?? (() => T),
   });
 
