@@ -257,7 +257,8 @@ class Applier {
       // The same message logged on two devices before they synced is one touch.
       if (!touch || (touch.ref && (await this.hasRef(touch.ref, localId)))) return parent;
 
-      await this.tx.objectStore('touches').put(touch);
+      const supersedes = touch.supersedes && (await this.sameTouch(touch.supersedes));
+      await this.tx.objectStore('touches').put({ ...touch, supersedes });
     } else {
       const entry = recordFromWire('fieldChange', base, state.record.value);
       if (entry) await this.tx.objectStore('fieldChanges').put(entry);
@@ -310,6 +311,24 @@ class Applier {
 
       return stamped === undefined || stamped.value || parseHlc(stamped.hlc).wall < here;
     });
+  }
+
+  /**
+   * The touch here that stands for touch `id` of another device: itself or, when that one was
+   * the same message as one logged here and so was not stored, the one logged here. A
+   * correction of either then crosses out the one this device shows.
+   */
+  private async sameTouch(id: string): Promise<string> {
+    const touches = this.tx.objectStore('touches');
+
+    if ((await touches.getKey(id)) !== undefined) return id;
+
+    const shadow = await this.tx.objectStore('syncShadow').get(entityKey('touch', id));
+    const ref = shadow?.state.record?.value.ref;
+
+    if (typeof ref !== 'string') return id;
+
+    return (await touches.index(INDEX.touchByRef).getKey(ref)) ?? id;
   }
 
   private async hasRef(ref: string, localId: string): Promise<boolean> {

@@ -192,6 +192,41 @@ describe('two devices syncing through a server', () => {
     }
   });
 
+  it('crosses out that touch on both once one device corrects it', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+    const message = {
+      at: NOW.toISOString(),
+      channel: 'linkedin-message',
+      direction: 'inbound',
+      summary: 'Thanks!',
+      ref: 'li:thread-1:inbound:1',
+    } as const;
+    for (const db of [laptop, desktop]) {
+      await logTouch(db, {
+        ...message,
+        contactId: (await getContactByKey(db, 'ada-lovelace'))!.id,
+      });
+    }
+    await syncAll(server, laptop, desktop);
+
+    const ada = (await getContactByKey(laptop, 'ada-lovelace'))!;
+    const [original] = await listTouches(laptop, ada.id);
+    const fix = { summary: 'Thanks for the intro!', supersedes: original!.id };
+    await logTouch(laptop, { ...message, ref: undefined, ...fix, contactId: ada.id });
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const there = (await getContactByKey(db, 'ada-lovelace'))!;
+      const shown = (await listTouches(db, there.id)).map(
+        (t) => `${t.summary}${t.supersededBy ? ' (corrected)' : ''}`,
+      );
+      expect(shown.sort()).toEqual(['Thanks for the intro!', 'Thanks! (corrected)']);
+    }
+  });
+
   it('hands the touches of a merged duplicate to the contact it was merged into', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
