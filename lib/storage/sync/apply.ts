@@ -11,7 +11,7 @@ import { SYNC_SCOPE } from './outbox';
 import type { OutboxTx } from './outbox';
 import { SyncMeta } from './state';
 import type { Shadow } from './state';
-import { recordFromWire } from './wire';
+import { mergeFromWire, recordFromWire, storableTag } from './wire';
 
 /** What one pull changed on this device. */
 export interface Applied {
@@ -63,6 +63,8 @@ class Applier {
   applied = 0;
   /** Local ids of the contacts whose records or touches changed: their derived fields follow. */
   readonly contacts = new Set<string>();
+  /** By shadow key, the values a record just stored kept in place of the others'. */
+  private readonly held = new Map<string, Fields>();
 
   /**
    * @param joining this device is joining the workspace: a record it held before keeps what it
@@ -112,16 +114,38 @@ class Applier {
 
   /** Writes the record a shadow stands for, then the shadow, noting what it still waits for. */
   private async store(shadow: Shadow): Promise<void> {
-    const { pending: _, ...rest } = shadow;
+    const { pending: _, held: heldBefore, ...rest } = shadow;
     const { state } = shadow;
+
+    this.held.delete(shadow.key);
     const parent = await this.materialize(state.kind, localIdOf(shadow), state);
     const waitsFor = parent === undefined && !state.deleted ? state.contact?.value : undefined;
+    const held = this.held.has(shadow.key) ? this.held.get(shadow.key) : heldBefore;
 
     await this.tx.objectStore('syncShadow').put({
       ...rest,
       ...(parent !== undefined && { parent }),
       ...(waitsFor !== undefined && { pending: waitsFor }),
+      ...(held && Object.keys(held).length > 0 && { held }),
     });
+  }
+
+  /**
+   * The record to store. Over one this device has, a field whose value cannot be stored here
+   * keeps the value here, which the record's shadow then holds (see `Shadow.held`).
+   */
+  private fromWire<K extends 'contact' | 'nextStep' | 'template'>(
+    kind: K,
+    base: Record<string, unknown>,
+    fields: Fields,
+    existed: boolean,
+  ): ReturnType<typeof recordFromWire<K>> {
+    if (!existed) return recordFromWire(kind, base, fields);
+
+    const merged = mergeFromWire(kind, base, fields);
+    if (merged) this.held.set(entityKey(kind, String(base.id)), merged.held);
+
+    return merged?.record ?? null;
   }
 
   /** Touches and next steps that arrived before their contact: stored now that it is here. */
@@ -195,9 +219,9 @@ class Applier {
     if (existing?.notesPrivate) delete fields.notes;
 
     const kept = existing ? this.tagsKept(existing, state) : [];
-    const tags = [...new Set([...membersOf(state, 'tags'), ...kept])];
+    const tags = [...new Set([...membersOf(state, 'tags').filter(storableTag), ...kept])];
     const base = { ...(existing ?? { id: localId }), tags };
-    const record = recordFromWire('contact', base, fields);
+    const record = this.fromWire('contact', base, fields, existing !== undefined);
 
     // Not all of its fields have arrived yet: the shadow keeps what did.
     if (record === null) return;
@@ -350,10 +374,11 @@ class Applier {
     if (parent === null) return undefined;
 
     const existing = await steps.get(localId);
-    const step = recordFromWire(
+    const step = this.fromWire(
       'nextStep',
       { ...existing, id: localId, contactId: parent },
       this.newerHere(existing, state),
+      existing !== undefined,
     );
 
     if (!step) return parent;
@@ -373,10 +398,11 @@ class Applier {
     }
 
     const existing = await templates.get(localId);
-    const template = recordFromWire(
+    const template = this.fromWire(
       'template',
       { ...existing, id: localId },
       this.newerHere(existing, state),
+      existing !== undefined,
     );
 
     if (template) await templates.put(template);

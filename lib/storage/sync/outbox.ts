@@ -7,7 +7,16 @@ import type { Change, ChangeBody, EntityKind, Fields } from '../../sync/protocol
 import type { Contact } from '../../model/contact';
 import { META } from '../db';
 import type { WriteTx } from '../tx';
-import { SYNCED_STORES, changedFields, isSyncedStore, publicTags, wireFields } from './wire';
+import {
+  SYNCED_STORES,
+  changedFields,
+  isSyncedStore,
+  publicTags,
+  stillHeld,
+  storableTag,
+  wireFields,
+  withoutHeld,
+} from './wire';
 import type { SyncedStore } from './wire';
 import { SyncMeta } from './state';
 import type { Shadow } from './state';
@@ -176,13 +185,14 @@ class Queue {
     // A contact deleted and then seen again (an undone merge) stays as it is on the others.
     if (next.state.deleted) return;
 
-    const fields = changedFields(valuesOf(next.state), wireFields('contact', contact));
+    const local = wireFields('contact', contact);
+    const fields = withoutHeld(changedFields(valuesOf(next.state), local), next.held);
     const state = await this.emit(next, [
       ...(Object.keys(fields).length > 0 ? [setBody('contact', next, fields)] : []),
       ...tagChanges(next, publicTags(contact)),
     ]);
 
-    if (state !== next.state || !shadow) await this.save({ ...next, state });
+    if (state !== next.state || !shadow) await this.save(withHeld({ ...next, state }, local));
   }
 
   private async record(
@@ -195,7 +205,8 @@ class Queue {
 
     if (next.state.deleted) return;
 
-    const fields = changedFields(valuesOf(next.state), wireFields(kind, record));
+    const local = wireFields(kind, record);
+    const fields = withoutHeld(changedFields(valuesOf(next.state), local), next.held);
     const contactId = parent === undefined ? undefined : await this.wireContact(parent);
     const moved = contactId !== undefined && next.state.contact?.value !== contactId;
     const bodies: ChangeBody[] =
@@ -206,7 +217,7 @@ class Queue {
     const state = await this.emit(next, bodies);
 
     if (state !== next.state || !shadow || parent !== next.parent) {
-      await this.save({ ...next, state, ...(parent !== undefined && { parent }) });
+      await this.save(withHeld({ ...next, state, ...(parent !== undefined && { parent }) }, local));
     }
   }
 
@@ -298,6 +309,14 @@ const STORE_OF = Object.fromEntries(
   Object.entries(SYNCED_STORES).map(([store, kind]) => [kind, store]),
 ) as Record<EntityKind, SyncedStore>;
 
+/** The shadow, holding only the kept values that the record still has. */
+function withHeld(shadow: Shadow, local: Fields): Shadow {
+  const { held: _, ...rest } = shadow;
+  const held = stillHeld(shadow.held, local);
+
+  return held ? { ...rest, held } : rest;
+}
+
 function newShadow(kind: EntityKind, localId: string, wireId: string): Shadow {
   return {
     key: entityKey(kind, localId),
@@ -319,7 +338,8 @@ function setBody(
  * each, the most one change may carry: a contact imported with thousands of tags still syncs.
  */
 function tagChanges(shadow: Shadow, tags: readonly string[]): ChangeBody[] {
-  const before = new Set(membersOf(shadow.state, 'tags'));
+  // A tag from another device that this one cannot hold was never taken away here.
+  const before = new Set(membersOf(shadow.state, 'tags').filter(storableTag));
   const now = new Set(tags);
   const add = tags.filter((tag) => !before.has(tag));
   const remove = [...before].filter((tag) => !now.has(tag));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeviceId } from '../../sync/hlc';
 import type { Clock } from '../../sync/hlc';
 import { Cursor } from '../../sync/protocol';
-import type { Change } from '../../sync/protocol';
+import type { Change, Fields } from '../../sync/protocol';
 import type { EntityState } from '../../sync/merge';
 
 /**
@@ -39,13 +39,16 @@ export interface OutboxEntry {
  * values. Local edits are compared with it to find what changed; remote changes are merged into
  * it. `key` is `<kind>:<id on this device>`, `wire` is `<kind>:<id on the wire>` (they differ
  * only for contacts, which travel under their profile key), `parent` is the id on this device
- * of the contact a touch, next step or history entry belongs to, and `pending` the wire id of
- * that contact while it has not arrived here yet.
+ * of the contact a touch, next step or history entry belongs to, `pending` the wire id of
+ * that contact while it has not arrived here yet, and `held` the values this device kept, by
+ * field, where the others' could not be stored here (a newer Rapport's, say): they count as
+ * changed here only once the rep changes them.
  */
 export interface Shadow {
   key: string;
   wire: string;
   parent?: string;
   pending?: string;
+  held?: Fields;
   state: EntityState;
 }

@@ -146,6 +146,59 @@ export function recordFromWire<K extends EntityKind>(
   return parsed.success ? (parsed.data as z.infer<(typeof SCHEMAS)[K]>) : null;
 }
 
+/**
+ * `recordFromWire` over a record this device has, where a field whose value cannot be stored
+ * here keeps the value here instead of holding back the whole record. Returns the record and,
+ * by field, the values kept in place of the others'.
+ */
+export function mergeFromWire<K extends EntityKind>(
+  kind: K,
+  existing: Record<string, unknown>,
+  fields: Fields,
+): { record: z.infer<(typeof SCHEMAS)[K]>; held: Fields } | null {
+  const whole = recordFromWire(kind, existing, fields);
+
+  if (whole) return { record: whole, held: {} };
+
+  const here = wireFields(kind, existing);
+  const taken: Fields = {};
+  const held: Fields = {};
+
+  for (const [name, value] of Object.entries(fields)) {
+    if (recordFromWire(kind, existing, { [name]: value })) taken[name] = value;
+    else held[name] = here[name] ?? null;
+  }
+
+  const record = recordFromWire(kind, existing, taken);
+
+  return record ? { record, held } : null;
+}
+
+/** Whether a tag from another device can be one of a contact's tags here. */
+export function storableTag(tag: string): boolean {
+  return Contact.shape.tags.element.safeParse(tag).success;
+}
+
+/** `fields` without those whose value here is still the one `held` kept. */
+export function withoutHeld(fields: Fields, held: Fields | undefined): Fields {
+  if (!held) return fields;
+
+  return Object.fromEntries(
+    Object.entries(fields).filter(
+      ([name, value]) => !Object.hasOwn(held, name) || !sameValue(held[name], value),
+    ),
+  );
+}
+
+/** What stays held once the record's own values are `local`: those it has not changed. */
+export function stillHeld(held: Fields | undefined, local: Fields): Fields | undefined {
+  if (!held) return undefined;
+
+  const kept = Object.entries(held).filter(([name, value]) => sameValue(local[name], value));
+
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
 function acceptsNull(schema: z.ZodObject, name: string): boolean {
   return schema.shape[name]?.safeParse(null).success ?? false;
 }
