@@ -11,6 +11,7 @@ import {
   markSent,
   outgoing,
   restampAhead,
+  startSyncing,
 } from './storage/sync/device';
 import type { Outgoing } from './storage/sync/device';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
@@ -146,6 +147,16 @@ async function syncOnce(
   } catch (error) {
     const failure = error instanceof SyncError ? error.failure : 'server';
     const message = error instanceof Error ? error.message : String(error);
+
+    // The server's data was restored from an older copy: what this device read and sent since
+    // is gone from it. Joining again reads what it has and sends what this device has besides.
+    if (failure === 'cursor-ahead') {
+      log.warn(`joining again: ${message}`);
+      const { serverUrl, workspaceId } = meta;
+      await startSyncing(db, { serverUrl, workspaceId }, { afresh: true });
+      again = true;
+      return;
+    }
 
     log.warn(`sync failed (${failure}): ${message}`);
     await setStatus({ ...previous, state: 'failed', failure, message });

@@ -34,6 +34,7 @@ export const SYNC_FAILURES = [
   'token-revoked',
   'rate-limited',
   'clock-ahead',
+  'cursor-ahead',
   'refused',
   'server',
   'bad-response',
@@ -126,6 +127,7 @@ function failureOf(status: number, body: unknown): SyncError {
     case 'token-revoked':
     case 'rate-limited':
     case 'clock-ahead':
+    case 'cursor-ahead':
       return new SyncError(code, message);
     case 'bad-request':
       return new SyncError('refused', message);

@@ -157,7 +157,9 @@ export type MeResponse = z.infer<typeof MeResponse>;
 
 /**
  * Every error the server answers with. The extension shows `message`; `code` tells it what to
- * do (a revoked token stops syncing until the rep enters a new one; rate-limited waits).
+ * do (a revoked token stops syncing until the rep enters a new one; rate-limited waits; a
+ * cursor past the server's last change, as after the server's data was restored from a copy,
+ * makes the device join again).
  */
 export const ERROR_CODES = [
   'bad-request',
@@ -167,6 +169,7 @@ export const ERROR_CODES = [
   'too-large',
   'rate-limited',
   'clock-ahead',
+  'cursor-ahead',
   'unavailable',
   'internal',
 ] as const;

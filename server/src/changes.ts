@@ -98,6 +98,17 @@ function pageLength(sizes: readonly { bytes: number | string }[], maxBytes: numb
   return sizes.length;
 }
 
+/** The number of the workspace's latest change, 0 when it has none. */
+export async function lastSeq(db: Db, workspaceId: string): Promise<string> {
+  const row = await db
+    .selectFrom('workspaces')
+    .select('last_seq')
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+
+  return String(row.last_seq);
+}
+
 async function lockWorkspace(trx: Db, workspaceId: string): Promise<void> {
   await trx
     .selectFrom('workspaces')

@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponse } from '../../lib/sync/protocol';
 import type { Change } from '../../lib/sync/protocol';
-import { addMember, get, idsOf, notes, push, startTestApp } from './test-app';
+import { addMember, get, notes, push, startTestApp } from './test-app';
 import type { TestApp, TestMember } from './test-app';
 
 let server: TestApp;
@@ -86,7 +86,16 @@ describe('pull', () => {
     await push(server.app, ada, notes('only', 2));
 
     expect(await pull(ada, '2', 10)).toEqual({ changes: [], cursor: '2', more: false });
-    expect(await pull(ada, '900', 10)).toEqual({ changes: [], cursor: '900', more: false });
+  });
+
+  it('answers cursor-ahead for a cursor past its last change, as after a restore', async () => {
+    const ada = await addMember(server.db);
+    await push(server.app, ada, notes('restored', 2));
+
+    const response = await get(server.app, ada, '/v1/pull?after=900');
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error: { code: 'cursor-ahead' } });
   });
 
   it('returns up to 1,000 changes when no limit is given', async () => {
@@ -161,12 +170,12 @@ describe('pull validation', () => {
     expect(response.json().error.message).toMatch(/^Invalid query: (after|limit): /);
   });
 
-  it('accepts the largest cursor there can be', async () => {
+  it('takes the largest cursor there can be as one, past what it holds', async () => {
     const ada = await addMember(server.db);
 
     const response = await get(server.app, ada, '/v1/pull?after=9223372036854775807');
 
-    expect(response.statusCode).toBe(200);
-    expect(idsOf(response)).toEqual([]);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error: { code: 'cursor-ahead' } });
   });
 });

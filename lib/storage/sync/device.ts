@@ -42,16 +42,22 @@ export interface Workspace {
 /**
  * Starts syncing this device with a workspace: a new device id, the cursor at the start, and
  * nothing queued until it has read what the others did. Already syncing with the same
- * workspace, it changes nothing.
+ * workspace, it changes nothing, unless `afresh`: the server lost what this device read.
  */
-export async function startSyncing(db: RapportDB, workspace: Workspace): Promise<SyncMeta> {
+export async function startSyncing(
+  db: RapportDB,
+  workspace: Workspace,
+  { afresh = false }: { afresh?: boolean } = {},
+): Promise<SyncMeta> {
   return inWriteTx(
     db,
     SYNC_SCOPE,
     async (tx) => {
       const current = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
 
-      if (current.success && sameWorkspace(current.data, workspace)) return current.data;
+      if (!afresh && current.success && sameWorkspace(current.data, workspace)) {
+        return current.data;
+      }
 
       await clearSyncState(tx as unknown as OutboxTx);
 

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { PullQuery } from '../../../lib/sync/protocol';
 import type { PullResponse } from '../../../lib/sync/protocol';
 import { callerOf } from '../auth';
-import { pullChanges } from '../changes';
+import { lastSeq, pullChanges } from '../changes';
+import { ApiError } from '../errors';
 import { parseRequest } from '../validation';
 import type { Deps } from './deps';
 
@@ -27,7 +28,18 @@ export function pullRoutes(app: FastifyInstance, { db }: Deps): void {
   app.get('/pull', async (request): Promise<PullResponse> => {
     const { after, limit } = parseRequest(ServerPullQuery, request.query, 'query');
     const { workspace } = callerOf(request);
+    const page = await pullChanges(db, workspace.id, after, limit);
 
-    return pullChanges(db, workspace.id, after, limit);
+    // Nothing after the cursor may mean the cursor is from data this server no longer has.
+    if (page.changes.length === 0 && BigInt(after) > BigInt(await lastSeq(db, workspace.id))) {
+      throw new ApiError(
+        409,
+        'cursor-ahead',
+        'This device has read further than the server holds: its data was restored from an ' +
+          'older copy. The device joins again.',
+      );
+    }
+
+    return page;
   });
 }

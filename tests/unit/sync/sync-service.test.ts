@@ -19,6 +19,8 @@ function server(): {
   log: Change[];
   revoke: () => void;
   down: (on: boolean) => void;
+  /** Puts back the server's data as it was before any change. */
+  restoreEmpty: () => void;
 } {
   const memory = new MemoryServer();
   const serverNow = Date.now();
@@ -50,7 +52,13 @@ function server(): {
       return json(200, { accepted, duplicates: changes.length - accepted });
     }
 
-    return json(200, memory.pull(url.searchParams.get('after') ?? '0', 1_000));
+    const after = url.searchParams.get('after') ?? '0';
+
+    if (Number(after) > memory.log.length) {
+      return json(409, { error: { code: 'cursor-ahead', message: 'Restored from a copy.' } });
+    }
+
+    return json(200, memory.pull(after, 1_000));
   };
 
   return {
@@ -59,6 +67,10 @@ function server(): {
       return memory.log;
     },
     revoke: () => (revoked = true),
+    restoreEmpty: () => {
+      memory.log = [];
+      memory.seen.clear();
+    },
     down: (on) => (isDown = on),
   };
 }
@@ -194,6 +206,23 @@ describe('the sync runner', () => {
     await syncNow(laptop, { fetchFn: remote.fetch });
 
     expect((await getContactByKey(laptop, 'ada-lovelace'))?.company).toBe('Difference Engine');
+  });
+
+  it('joins again when the server was restored from an older copy, and sends what it lost', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    const before = await getSyncMeta(laptop);
+
+    remote.restoreEmpty();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+
+    expect((await getSyncStatus())?.state).toBe('ok');
+    expect((await getSyncMeta(laptop))?.deviceId).not.toBe(before?.deviceId);
+    expect(remote.log.map((change) => change.entityId)).toContain('ada-lovelace');
   });
 
   it('reads what the others did before sending anything of a device that joins', async () => {
