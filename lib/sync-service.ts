@@ -164,10 +164,10 @@ async function syncOnce(
 }
 
 async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fetch): Promise<void> {
-  let alone = false;
+  let size = MAX_PUSH_CHANGES;
 
   for (;;) {
-    const waiting = withinBodyLimit(await outgoing(db, alone ? 1 : MAX_PUSH_CHANGES));
+    const waiting = withinBodyLimit(await outgoing(db, size));
 
     if (waiting.changes.length === 0) return;
 
@@ -175,7 +175,7 @@ async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fet
       // Taken off the outbox only once the server has them: a push cut short is sent again,
       // and the server counts the repeats as duplicates.
       await push(connection, waiting.changes, fetchFn);
-      alone = false;
+      size = Math.min(MAX_PUSH_CHANGES, size * 2);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
 
@@ -186,9 +186,9 @@ async function pushAll(db: RapportDB, connection: ServerConnection, fetchFn: Fet
       if (error.failure !== 'refused') throw error;
 
       // One change the server will never take would hold back all the others: find it by
-      // sending one at a time, and set it aside. It stays in this device's data.
+      // sending halves of the batch, and set it aside. It stays in this device's data.
       if (waiting.changes.length > 1) {
-        alone = true;
+        size = Math.ceil(waiting.changes.length / 2);
         continue;
       }
 

@@ -178,6 +178,23 @@ describe('the sync runner', () => {
     });
   });
 
+  it('finds a refused change among hundreds in a few requests', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    for (let i = 0; i < 300; i += 1) {
+      const company = i === 150 ? 'Poisoned' : `Firm ${i}`;
+      await saveContact(laptop, draft(`person-${i}`, { company }), { now: NOW });
+    }
+    const pushes = vi.fn(remote.fetch);
+
+    await syncNow(laptop, { fetchFn: pushes });
+
+    expect(remote.log).toHaveLength(299);
+    expect(pushes.mock.calls.length).toBeLessThan(40);
+  });
+
   it('sends what was saved while the date here was days ahead, once it is put right', async () => {
     allowHost();
     const remote = server();
