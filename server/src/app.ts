@@ -4,7 +4,13 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { authenticate, rateLimitKey } from './auth';
 import type { RateLimit } from './config';
 import type { Db } from './database/schema';
-import { ApiError, BODY_LIMIT_BYTES, MAX_PARAM_LENGTH, toApiError } from './errors';
+import {
+  ApiError,
+  BODY_LIMIT_BYTES,
+  MAX_PARAM_LENGTH,
+  answerBrokenRequest,
+  toApiError,
+} from './errors';
 import type { Logger } from './logger';
 import type { Deps } from './routes/deps';
 import { entityRoutes } from './routes/entities';
@@ -46,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
       return reply.code(apiError.statusCode).send(apiError.toResponse());
     },
+    clientErrorHandler: answerBrokenRequest,
   });
   const deps: Deps = { db: options.db, now: options.now ?? Date.now };
 

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { ErrorCode, ErrorResponse } from '../../lib/sync/protocol';
 
 /**
@@ -98,4 +99,23 @@ function isUnavailable(error: unknown): boolean {
 
   // pg's connection errors can arrive wrapped (AggregateError for a host with several addresses).
   return error instanceof AggregateError && error.errors.some(isUnavailable);
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before any route saw it (headers too large,
+ * not HTTP at all) in the protocol's shape too, then closes the connection, as it cannot be
+ * read any further.
+ */
+export function answerBrokenRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const message = tooLarge ? 'The request headers are too large.' : 'This is not an HTTP request.';
+  const body = JSON.stringify(new ApiError(400, 'bad-request', message).toResponse());
+
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
@@ -65,5 +66,46 @@ describe('errors', () => {
       error: { code: 'internal', message: 'Something went wrong on the server.' },
     });
     await server.close();
+  });
+});
+
+describe('requests Node cannot even parse', () => {
+  /** Sends raw bytes to a listening server and reads everything it answers. */
+  async function raw(text: string): Promise<string> {
+    const server = await startTestApp();
+    const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    } finally {
+      await server.close();
+    }
+  }
+
+  function bodyOf(answer: string): unknown {
+    return JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+  }
+
+  it('answers what is not HTTP with 400 in the protocol shape', async () => {
+    const answer = await raw('HELLO THERE\r\n\r\n');
+
+    expect(answer.startsWith('HTTP/1.1 400 ')).toBe(true);
+    expect(bodyOf(answer)).toEqual({
+      error: { code: 'bad-request', message: 'This is not an HTTP request.' },
+    });
+  });
+
+  it('answers headers over the limit with 431 in the protocol shape', async () => {
+    const answer = await raw(`GET /health HTTP/1.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+
+    expect(answer.startsWith('HTTP/1.1 431 ')).toBe(true);
+    expect(bodyOf(answer)).toMatchObject({ error: { code: 'bad-request' } });
   });
 });
