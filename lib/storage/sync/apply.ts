@@ -1,8 +1,7 @@
-import { observe, parseHlc } from '../../sync/hlc';
-import { applyChange, entityKey, membersOf, valuesOf } from '../../sync/merge';
+import { observe } from '../../sync/hlc';
+import { applyChange, entityKey, membersOf } from '../../sync/merge';
 import type { EntityState } from '../../sync/merge';
 import type { Change, Cursor, EntityKind, Fields } from '../../sync/protocol';
-import type { Contact } from '../../model/contact';
 import { INDEX, META, touchesOf } from '../db';
 import type { RapportDB } from '../db';
 import { refreshContacts } from '../derived-fields';
@@ -11,6 +10,7 @@ import { SYNC_SCOPE } from './outbox';
 import type { OutboxTx } from './outbox';
 import { SyncMeta } from './state';
 import type { Shadow } from './state';
+import { fieldsToWrite, tagsKept } from './joining';
 import { mergeFromWire, recordFromWire, storableTag } from './wire';
 
 /** What one pull changed on this device. */
@@ -68,7 +68,7 @@ class Applier {
 
   /**
    * @param joining this device is joining the workspace: a record it held before keeps what it
-   *   changed after the others last did (see `newerHere`).
+   *   changed after the others last did (see `fieldsToWrite`).
    */
   constructor(
     private readonly tx: OutboxTx,
@@ -213,12 +213,12 @@ class Applier {
   private async putContact(localId: string, state: EntityState): Promise<void> {
     const contacts = this.tx.objectStore('contacts');
     const existing = await contacts.get(localId);
-    const fields = this.newerHere(existing, state);
+    const fields = fieldsToWrite(existing, state, this.joining);
 
     // A private note stays as the rep wrote it here.
     if (existing?.notesPrivate) delete fields.notes;
 
-    const kept = existing ? this.tagsKept(existing, state) : [];
+    const kept = existing ? tagsKept(existing, state, this.joining) : [];
     const tags = [...new Set([...membersOf(state, 'tags').filter(storableTag), ...kept])];
     const base = { ...(existing ?? { id: localId }), tags };
     const record = this.fromWire('contact', base, fields, existing !== undefined);
@@ -293,51 +293,6 @@ class Applier {
   }
 
   /**
-   * The fields of `state` to write over `existing`. While joining, a record this device held
-   * before keeps each field the others last changed before it was last edited here: the end of
-   * joining sends those values on. When the others changed a field is told by its clock value,
-   * or by their record's `updatedAt` when that is earlier: a device that joined stamped all it
-   * held at that moment, however long before it had been edited.
-   */
-  private newerHere(existing: { updatedAt?: string } | undefined, state: EntityState): Fields {
-    const fields = valuesOf(state);
-    const here = this.joining && existing?.updatedAt ? Date.parse(existing.updatedAt) : NaN;
-
-    if (Number.isNaN(here)) return fields;
-
-    const updated = state.fields.updatedAt?.value;
-    const editedThere = typeof updated === 'string' ? Date.parse(updated) : NaN;
-
-    for (const [name, stamped] of Object.entries(state.fields)) {
-      const there = parseHlc(stamped.hlc).wall;
-
-      if (Math.min(there, Number.isNaN(editedThere) ? there : editedThere) < here) {
-        delete fields[name];
-      }
-    }
-
-    return fields;
-  }
-
-  /**
-   * The tags of `existing` that stay besides those the others agree on: the private ones and,
-   * while joining, those added here that the others did not remove since.
-   */
-  private tagsKept(existing: Contact, state: EntityState): string[] {
-    const here = this.joining ? Date.parse(existing.updatedAt) : NaN;
-
-    if (Number.isNaN(here)) return privateTagsOf(existing);
-
-    const members = state.members.tags ?? {};
-
-    return existing.tags.filter((tag) => {
-      const stamped = Object.hasOwn(members, tag) ? members[tag] : undefined;
-
-      return stamped === undefined || stamped.value || parseHlc(stamped.hlc).wall < here;
-    });
-  }
-
-  /**
    * The touch here that stands for touch `id` of another device: itself or, when that one was
    * the same message as one logged here and so was not stored, the one logged here. A
    * correction of either then crosses out the one this device shows.
@@ -377,7 +332,7 @@ class Applier {
     const step = this.fromWire(
       'nextStep',
       { ...existing, id: localId, contactId: parent },
-      this.newerHere(existing, state),
+      fieldsToWrite(existing, state, this.joining),
       existing !== undefined,
     );
 
@@ -401,7 +356,7 @@ class Applier {
     const template = this.fromWire(
       'template',
       { ...existing, id: localId },
-      this.newerHere(existing, state),
+      fieldsToWrite(existing, state, this.joining),
       existing !== undefined,
     );
 
@@ -452,10 +407,4 @@ function mergedAfterAll(before: EntityState, after: EntityState): boolean {
 
 function localIdOf(shadow: Shadow): string {
   return shadow.key.slice(shadow.key.indexOf(':') + 1);
-}
-
-function privateTagsOf(contact: Contact): string[] {
-  const kept = new Set(contact.privateTags ?? []);
-
-  return contact.tags.filter((tag) => kept.has(tag));
 }
