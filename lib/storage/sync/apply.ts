@@ -173,9 +173,14 @@ class Applier {
    */
   private async newContactId(change: Change): Promise<string> {
     const contacts = this.tx.objectStore('contacts');
-    const saved = await contacts.index(INDEX.contactByKey).getKey(change.entityId);
+    const key = change.op === 'set' ? change.fields.key : undefined;
+    const saved = await contacts
+      .index(INDEX.contactByKey)
+      .getKey(typeof key === 'string' ? key : change.entityId);
+    const shadows = this.tx.objectStore('syncShadow');
 
-    if (saved !== undefined) return saved;
+    // Unless it syncs already as another record: the person saved again after a delete.
+    if (saved !== undefined && !(await shadows.get(entityKey('contact', saved)))) return saved;
 
     const origin = change.op === 'set' ? change.fields.id : undefined;
     const free =
@@ -226,10 +231,20 @@ class Applier {
     // Not all of its fields have arrived yet: the shadow keeps what did.
     if (record === null) return;
 
+    // Two devices saved the person again after a delete, each as a record of its own: this one
+    // shows its own, and the shadow keeps the other's.
+    if (!existing && (await this.keyTaken(record.key, localId))) return;
+
     await contacts.put(record);
     this.contacts.add(localId);
 
     if (!existing) await this.adoptWaiting(state.id);
+  }
+
+  private async keyTaken(key: string, localId: string): Promise<boolean> {
+    const holder = await this.tx.objectStore('contacts').index(INDEX.contactByKey).getKey(key);
+
+    return holder !== undefined && holder !== localId;
   }
 
   /**

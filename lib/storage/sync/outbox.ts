@@ -5,7 +5,7 @@ import type { EntityState } from '../../sync/merge';
 import { MAX_MEMBERS } from '../../sync/protocol';
 import type { Change, ChangeBody, EntityKind, Fields } from '../../sync/protocol';
 import type { Contact } from '../../model/contact';
-import { META } from '../db';
+import { INDEX, META } from '../db';
 import type { WriteTx } from '../tx';
 import {
   SYNCED_STORES,
@@ -180,7 +180,7 @@ class Queue {
   }
 
   private async contact(contact: Contact, shadow: Shadow | undefined): Promise<void> {
-    const next = shadow ?? newShadow('contact', contact.id, contact.key);
+    const next = shadow ?? newShadow('contact', contact.id, await this.newWireId(contact));
 
     // A contact deleted and then seen again (an undone merge) stays as it is on the others.
     if (next.state.deleted) return;
@@ -266,6 +266,17 @@ class Queue {
     };
 
     await this.save({ ...shadow, state: await this.emit(shadow, [body]) });
+  }
+
+  /**
+   * The id a contact never synced travels under: its key, unless a contact with that key was
+   * deleted for good; a person saved again after that is a new record, told apart by its id.
+   */
+  private async newWireId(contact: Contact): Promise<string> {
+    const shadows = this.tx.objectStore('syncShadow').index(INDEX.shadowByWire);
+    const taken = await shadows.getKey(entityKey('contact', contact.key));
+
+    return taken === undefined ? contact.key : `${contact.key.slice(0, 160)}~${contact.id}`;
   }
 
   /** The key a contact travels under, from its shadow or, never synced yet, its record. */

@@ -276,6 +276,49 @@ describe('two devices syncing through a server', () => {
     }
   });
 
+  it('syncs a person saved again after being deleted everywhere, as a new card', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+    await deleteContact(laptop, contact.id);
+    await syncAll(server, laptop, desktop);
+
+    const again = await saveContact(desktop, draft('ada-lovelace', { company: 'Again' }), {
+      now: NOW,
+    });
+    await logTouch(desktop, {
+      contactId: again.contact.id,
+      at: NOW.toISOString(),
+      channel: 'call',
+      direction: 'outbound',
+      summary: 'Welcome back',
+    });
+    await syncAll(server, laptop, desktop);
+
+    for (const db of [laptop, desktop]) {
+      const ada = (await getContactByKey(db, 'ada-lovelace'))!;
+      expect(ada.company).toBe('Again');
+      expect((await listTouches(db, ada.id)).map((t) => t.summary)).toEqual(['Welcome back']);
+    }
+  });
+
+  it('keeps its own card where two devices both saved that person again', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const { contact } = await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+    await deleteContact(laptop, contact.id);
+    await syncAll(server, laptop, desktop);
+
+    await saveContact(laptop, draft('ada-lovelace', { company: 'Laptop' }), { now: NOW });
+    await saveContact(desktop, draft('ada-lovelace', { company: 'Desktop' }), { now: NOW });
+    await syncAll(server, laptop, desktop);
+
+    expect((await getContactByKey(laptop, 'ada-lovelace'))?.company).toBe('Laptop');
+    expect((await getContactByKey(desktop, 'ada-lovelace'))?.company).toBe('Desktop');
+  });
+
   it('queues nothing while sync is off, and everything once it has joined', async () => {
     const db = await freshDb();
     await saveContact(db, draft('ada-lovelace'), { now: NOW });
