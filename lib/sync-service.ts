@@ -14,6 +14,7 @@ import {
   startSyncing,
 } from './storage/sync/device';
 import type { Outgoing } from './storage/sync/device';
+import type { SyncMeta } from './storage/sync/state';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
 import { MAX_PUSH_CHANGES } from './sync/protocol';
@@ -111,6 +112,10 @@ async function syncOnce(
   const [connection, meta] = await Promise.all([getConnection(), getSyncMeta(db)]);
 
   if (!connection || !meta) return;
+
+  // Switching workspaces: this device's sync state and the connection are changed one after
+  // the other, and what was queued for one workspace must never reach another.
+  if (!sameWorkspace(connection, meta)) return;
 
   const previous = await getSyncStatus();
 
@@ -238,6 +243,13 @@ async function pullAll(
 
     if (!page.more || !result.syncing) return { applied, cursor: after };
   }
+}
+
+function sameWorkspace(connection: ServerConnection, meta: SyncMeta): boolean {
+  return (
+    connection.url === meta.serverUrl &&
+    (connection.workspaceId === undefined || connection.workspaceId === meta.workspaceId)
+  );
 }
 
 function refused(status: SyncStatus | null): boolean {

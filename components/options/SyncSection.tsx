@@ -76,11 +76,10 @@ export function SyncSection(): ReactNode {
     setBusy(true);
     try {
       const me = await whoAmI(parsed.data);
-      await setConnection(parsed.data);
-      await startSyncing(await database(), {
-        serverUrl: parsed.data.url,
-        workspaceId: me.workspace.id,
-      });
+      const workspaceId = me.workspace.id;
+      // The sync state first: a run in between finds it for another workspace and waits.
+      await startSyncing(await database(), { serverUrl: parsed.data.url, workspaceId });
+      await setConnection({ ...parsed.data, workspaceId });
       setToken('');
       setNotice({
         tone: 'ok',
@@ -127,7 +126,7 @@ export function SyncSection(): ReactNode {
         return;
       }
 
-      await setConnection(parsed.data);
+      await setConnection({ ...parsed.data, workspaceId: me.workspace.id });
       setToken('');
       setNotice({ tone: 'ok', text: i18n.t('sync.tokenReplaced') });
       await syncNow();

@@ -15,6 +15,8 @@ export const ServerConnection = z.object({
     .url({ protocol: /^https?$/, error: 'Enter the server address, starting with https://' })
     .transform((url) => url.replace(/\/+$/, '')),
   token: z.string().trim().min(8, 'Paste the whole token the admin gave you.').max(500),
+  /** The workspace the token belongs to, once the server has said. */
+  workspaceId: z.string().optional(),
 });
 export type ServerConnection = z.infer<typeof ServerConnection>;
 

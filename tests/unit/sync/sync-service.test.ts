@@ -147,6 +147,21 @@ describe('the sync runner', () => {
     expect(calls).toHaveBeenCalled();
   });
 
+  it('sends nothing queued for one workspace while connected to another', async () => {
+    allowHost();
+    const remote = server();
+    const laptop = await connectedDevice();
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+
+    await setConnection({ url: URL_, token: 'rp_0123456789abcdef', workspaceId: 'w-2' });
+    const calls = vi.fn(remote.fetch);
+    await syncNow(laptop, { fetchFn: calls });
+
+    expect(calls).not.toHaveBeenCalled();
+    expect(await pendingChanges(laptop)).toBeGreaterThan(0);
+  });
+
   it('asks for nothing without the permission for the server', async () => {
     allowHost(false);
     const remote = server();
