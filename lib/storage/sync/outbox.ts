@@ -115,9 +115,18 @@ export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[
     }
   }
 
+  const deletedSteps: string[] = [];
+
   for (const w of unique) {
-    if (w.store !== 'contacts') await queue.compare(SYNCED_STORES[w.store], w.key);
+    if (w.store === 'contacts') continue;
+
+    const deferDeleted = w.store === 'nextSteps';
+    const done = await queue.compare(SYNCED_STORES[w.store], w.key, { deferDeleted });
+    if (!done) deletedSteps.push(w.key);
   }
+
+  // Once it is known which contacts were merged: see `Queue.stepDeleted`.
+  for (const id of deletedSteps) await queue.stepDeleted(id);
 
   for (const id of deletedContacts) await queue.compare('contact', id);
 
@@ -250,6 +259,22 @@ class Queue {
     };
 
     await this.save({ ...next, parent, state: await this.emit(next, [body]) });
+  }
+
+  /**
+   * A next step deleted with its contact goes with the contact's delete, not one of its own: a
+   * delete is final, and should the contact turn out to have been merged into another on some
+   * device, the step belongs to that one. A step deleted any other way is deleted.
+   */
+  async stepDeleted(id: string): Promise<void> {
+    const shadow = await this.tx.objectStore('syncShadow').get(entityKey('nextStep', id));
+    const parent = shadow?.parent;
+    const withContact =
+      parent !== undefined &&
+      !this.movedTo.has(parent) &&
+      (await this.tx.objectStore('contacts').getKey(parent)) === undefined;
+
+    if (!withContact) await this.deleted('nextStep', id, shadow);
   }
 
   private async deleted(kind: EntityKind, id: string, shadow: Shadow | undefined): Promise<void> {

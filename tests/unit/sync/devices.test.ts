@@ -250,7 +250,7 @@ describe('two devices syncing through a server', () => {
     expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
   });
 
-  it('keeps those touches everywhere when another device deleted the duplicate meanwhile', async () => {
+  it('keeps its touches and next step when another device deleted the duplicate meanwhile', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
     const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
@@ -264,6 +264,9 @@ describe('two devices syncing through a server', () => {
     });
     await syncAll(server, laptop, desktop);
 
+    await setNextStep(laptop, dropped.id, 'Send the proposal', '2026-03-12', NOW);
+    await syncAll(server, laptop, desktop);
+
     await mergeContacts(laptop, kept.id, dropped.id, {}, NOW);
     await sync(laptop, server);
     await deleteContact(desktop, (await getContactByKey(desktop, 'ada-lovelace-2'))!.id);
@@ -273,6 +276,7 @@ describe('two devices syncing through a server', () => {
     for (const db of [laptop, desktop, joined]) {
       const ada = (await getContactByKey(db, 'ada-lovelace'))!;
       expect((await listTouches(db, ada.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
+      expect((await listNextSteps(db, ada.id)).map((s) => s.action)).toEqual(['Send the proposal']);
     }
   });
 
