@@ -131,17 +131,14 @@ class Applier {
   }
 
   /**
-   * The record to store. Over one this device has, a field whose value cannot be stored here
-   * keeps the value here, which the record's shadow then holds (see `Shadow.held`).
+   * The record to store. A field whose value cannot be stored here as it came keeps the value
+   * here, which the record's shadow then holds (see `Shadow.held`).
    */
   private fromWire<K extends 'contact' | 'nextStep' | 'template'>(
     kind: K,
     base: Record<string, unknown>,
     fields: Fields,
-    existed: boolean,
   ): ReturnType<typeof recordFromWire<K>> {
-    if (!existed) return recordFromWire(kind, base, fields);
-
     const merged = mergeFromWire(kind, base, fields);
     if (merged) this.held.set(entityKey(kind, String(base.id)), merged.held);
 
@@ -226,7 +223,7 @@ class Applier {
     const kept = existing ? tagsKept(existing, state, this.joining) : [];
     const tags = [...new Set([...membersOf(state, 'tags').filter(storableTag), ...kept])];
     const base = { ...(existing ?? { id: localId }), tags };
-    const record = this.fromWire('contact', base, fields, existing !== undefined);
+    const record = this.fromWire('contact', base, fields);
 
     // Not all of its fields have arrived yet: the shadow keeps what did.
     if (record === null) return;
@@ -348,7 +345,6 @@ class Applier {
       'nextStep',
       { ...existing, id: localId, contactId: parent },
       fieldsToWrite(existing, state, this.joining),
-      existing !== undefined,
     );
 
     if (!step) return parent;
@@ -372,7 +368,6 @@ class Applier {
       'template',
       { ...existing, id: localId },
       fieldsToWrite(existing, state, this.joining),
-      existing !== undefined,
     );
 
     if (template) await templates.put(template);

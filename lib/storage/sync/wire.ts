@@ -147,9 +147,10 @@ export function recordFromWire<K extends EntityKind>(
 }
 
 /**
- * `recordFromWire` over a record this device has, where a field whose value cannot be stored
- * here keeps the value here instead of holding back the whole record. Returns the record and,
- * by field, the values kept in place of the others'.
+ * `recordFromWire`, where a field whose value cannot be stored here as it came keeps the value
+ * here instead of holding back the whole record. Returns the record and, by field, the values
+ * it holds in place of the others': those refused, those stored in part (an object with keys
+ * a newer Rapport added), and ids that differ on each device.
  */
 export function mergeFromWire<K extends EntityKind>(
   kind: K,
@@ -158,7 +159,7 @@ export function mergeFromWire<K extends EntityKind>(
 ): { record: z.infer<(typeof SCHEMAS)[K]>; held: Fields } | null {
   const whole = recordFromWire(kind, existing, fields);
 
-  if (whole) return { record: whole, held: {} };
+  if (whole) return { record: whole, held: differing(fields, wireFields(kind, whole)) };
 
   const here = wireFields(kind, existing);
   const taken: Fields = {};
@@ -172,6 +173,17 @@ export function mergeFromWire<K extends EntityKind>(
   const record = recordFromWire(kind, existing, taken);
 
   return record ? { record, held } : null;
+}
+
+/** The values of `stored` for the fields it does not hold as `fields` has them. */
+function differing(fields: Fields, stored: Fields): Fields {
+  const held: Fields = {};
+
+  for (const [name, value] of Object.entries(fields)) {
+    if (Object.hasOwn(stored, name) && !sameValue(value, stored[name])) held[name] = stored[name]!;
+  }
+
+  return held;
 }
 
 /** Whether a tag from another device can be one of a contact's tags here. */

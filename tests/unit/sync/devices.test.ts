@@ -540,6 +540,44 @@ describe('values this version of Rapport cannot store', () => {
     await sync(laptop, server);
     expect(server.log.at(-1)).toMatchObject({ op: 'set', fields: { status: 'warm' } });
   });
+
+  it('include keys a newer Rapport added inside a value, which are not sent back', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
+    await syncAll(server, laptop, desktop);
+    const name = { display: 'Grace Hopper', given: 'Grace', family: 'Hopper', phonetic: 'ɡreɪs' };
+    server.push([
+      fromNewer('1', { op: 'set', kind: 'contact', entityId: 'grace-hopper', fields: { name } }),
+    ]);
+    await sync(laptop, server);
+    const sent = server.log.length;
+
+    const grace = (await getContactByKey(laptop, 'grace-hopper'))!;
+    await updateContact(laptop, grace.id, { notes: 'Call back' }, NOW);
+    await sync(laptop, server);
+
+    expect(grace.name).toEqual({ display: 'Grace Hopper', given: 'Grace', family: 'Hopper' });
+    expect(server.log.slice(sent).some((c) => c.op === 'set' && 'name' in c.fields)).toBe(false);
+  });
+
+  it('include ids two devices gave the same person, which are not sent to and fro', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await freshDb(), await freshDb()];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await saveContact(desktop, draft('ada-lovelace'), { now: NOW });
+    for (const db of [laptop, desktop]) await startSyncing(db, WORKSPACE);
+    await syncAll(server, laptop, desktop);
+    const sent = server.log.length;
+
+    for (const db of [laptop, desktop]) {
+      const ada = (await getContactByKey(db, 'ada-lovelace'))!;
+      await updateContact(db, ada.id, { notes: 'Met again' }, NOW);
+    }
+    await syncAll(server, laptop, desktop);
+
+    expect(server.log.slice(sent).some((c) => c.op === 'set' && 'id' in c.fields)).toBe(false);
+  });
 });
 
 describe('comparing field values', () => {
