@@ -80,7 +80,7 @@ class Applier {
     const known = await shadows
       .index(INDEX.shadowByWire)
       .get(entityKey(change.kind, change.entityId));
-    const shadow = known ?? (await this.newShadow(change));
+    const shadow = known ?? (await this.withSince(await this.newShadow(change)));
     const state = applyChange(shadow.state, change);
 
     // This device's own change coming back, or one applied before.
@@ -118,7 +118,8 @@ class Applier {
     const { state } = shadow;
 
     this.held.delete(shadow.key);
-    const parent = await this.materialize(state.kind, localIdOf(shadow), state);
+    const since = this.joining ? shadow.since : undefined;
+    const parent = await this.materialize(state.kind, localIdOf(shadow), state, since);
     const waitsFor = parent === undefined && !state.deleted ? state.contact?.value : undefined;
     const held = this.held.has(shadow.key) ? this.held.get(shadow.key) : heldBefore;
 
@@ -150,6 +151,22 @@ class Applier {
     const index = this.tx.objectStore('syncShadow').index(INDEX.shadowByPending);
 
     for (const shadow of await index.getAll(wireId)) await this.store(shadow);
+  }
+
+  /**
+   * While joining, a new shadow for a record this device already held notes when the record
+   * was last edited here, before anything of the others' is written over it.
+   */
+  private async withSince(shadow: Shadow): Promise<Shadow> {
+    const store = { contact: 'contacts', nextStep: 'nextSteps', template: 'templates' } as const;
+    const kind = shadow.state.kind;
+
+    if (!this.joining || !(kind in store)) return shadow;
+
+    const name = store[kind as keyof typeof store];
+    const held = await this.tx.objectStore(name).get(localIdOf(shadow));
+
+    return held?.updatedAt ? { ...shadow, since: held.updatedAt } : shadow;
   }
 
   private async newShadow(change: Change): Promise<Shadow> {
@@ -194,33 +211,38 @@ class Applier {
     kind: EntityKind,
     localId: string,
     state: EntityState,
+    since: string | undefined,
   ): Promise<string | undefined> {
     switch (kind) {
       case 'contact':
         await (state.deleted
           ? this.deleteContact(localId, state)
-          : this.putContact(localId, state));
+          : this.putContact(localId, state, since));
         return undefined;
       case 'touch':
       case 'fieldChange':
         return this.putEvent(kind, localId, state);
       case 'nextStep':
-        return this.putStep(localId, state);
+        return this.putStep(localId, state, since);
       case 'template':
-        await this.putTemplate(localId, state);
+        await this.putTemplate(localId, state, since);
         return undefined;
     }
   }
 
-  private async putContact(localId: string, state: EntityState): Promise<void> {
+  private async putContact(
+    localId: string,
+    state: EntityState,
+    since: string | undefined,
+  ): Promise<void> {
     const contacts = this.tx.objectStore('contacts');
     const existing = await contacts.get(localId);
-    const fields = fieldsToWrite(existing, state, this.joining);
+    const fields = fieldsToWrite(state, since);
 
     // A private note stays as the rep wrote it here.
     if (existing?.notesPrivate) delete fields.notes;
 
-    const kept = existing ? tagsKept(existing, state, this.joining) : [];
+    const kept = existing ? tagsKept(existing, state, since) : [];
     const tags = [...new Set([...membersOf(state, 'tags').filter(storableTag), ...kept])];
     const base = { ...(existing ?? { id: localId }), tags };
     const record = this.fromWire('contact', base, fields);
@@ -328,7 +350,11 @@ class Applier {
     return found !== undefined && found !== localId;
   }
 
-  private async putStep(localId: string, state: EntityState): Promise<string | undefined> {
+  private async putStep(
+    localId: string,
+    state: EntityState,
+    since: string | undefined,
+  ): Promise<string | undefined> {
     const steps = this.tx.objectStore('nextSteps');
 
     if (state.deleted) {
@@ -344,7 +370,7 @@ class Applier {
     const step = this.fromWire(
       'nextStep',
       { ...existing, id: localId, contactId: parent },
-      fieldsToWrite(existing, state, this.joining),
+      fieldsToWrite(state, since),
     );
 
     if (!step) return parent;
@@ -355,7 +381,11 @@ class Applier {
     return parent;
   }
 
-  private async putTemplate(localId: string, state: EntityState): Promise<void> {
+  private async putTemplate(
+    localId: string,
+    state: EntityState,
+    since: string | undefined,
+  ): Promise<void> {
     const templates = this.tx.objectStore('templates');
 
     if (state.deleted) {
@@ -367,7 +397,7 @@ class Applier {
     const template = this.fromWire(
       'template',
       { ...existing, id: localId },
-      fieldsToWrite(existing, state, this.joining),
+      fieldsToWrite(state, since),
     );
 
     if (template) await templates.put(template);

@@ -191,10 +191,15 @@ export async function restampAhead(db: RapportDB, nowMs: number): Promise<number
       let clock = meta.data.clock;
       let count = 0;
 
+      // From the first change dated too far ahead on, all are dated again, in the order they
+      // were made: one made after the date was put right must still sort after it.
+      let redating = false;
+
       for (const entry of await outbox.getAll()) {
         const before = entry.change;
 
-        if (!tooFarAhead(before.hlc, nowMs)) continue;
+        redating ||= tooFarAhead(before.hlc, nowMs);
+        if (!redating) continue;
 
         const stamped = tick(clock, nowMs);
         const change = { ...before, id: crypto.randomUUID(), hlc: stamped.hlc } as Change;

@@ -12,19 +12,16 @@ import type { Contact } from '../../model/contact';
  */
 
 /**
- * The fields of `state` to write over `existing`. While joining, a record this device held
- * keeps each field the others last changed before it was last edited here. When the others
- * changed a field is told by its clock value, or by their record's `updatedAt` when that is
- * earlier: a device that joined stamped all it held at that moment, however long before it had
- * been edited.
+ * The fields of `state` to write over the record here. While joining, a record this device
+ * held keeps each field the others last changed before it was last edited here (`since`, read
+ * when the first of their changes to it arrived, before any was written over it). When the
+ * others changed a field is told by its clock value, or by their record's `updatedAt` when
+ * that is earlier: a device that joined stamped all it held at that moment, however long
+ * before it had been edited.
  */
-export function fieldsToWrite(
-  existing: { updatedAt?: string } | undefined,
-  state: EntityState,
-  joining: boolean,
-): Fields {
+export function fieldsToWrite(state: EntityState, since: string | undefined): Fields {
   const fields = valuesOf(state);
-  const here = joining && existing?.updatedAt ? Date.parse(existing.updatedAt) : NaN;
+  const here = since === undefined ? NaN : Date.parse(since);
 
   if (Number.isNaN(here)) return fields;
 
@@ -46,8 +43,12 @@ export function fieldsToWrite(
  * The tags of `existing` that stay besides those the others agree on: the private ones and,
  * while joining, those added here that the others did not remove since.
  */
-export function tagsKept(existing: Contact, state: EntityState, joining: boolean): string[] {
-  const here = joining ? Date.parse(existing.updatedAt) : NaN;
+export function tagsKept(
+  existing: Contact,
+  state: EntityState,
+  since: string | undefined,
+): string[] {
+  const here = since === undefined ? NaN : Date.parse(since);
 
   if (Number.isNaN(here)) return privateTagsOf(existing);
 

@@ -198,7 +198,7 @@ class Queue {
     const fields = withoutHeld(changedFields(valuesOf(next.state), local), next.held);
     const state = await this.emit(next, [
       ...(Object.keys(fields).length > 0 ? [setBody('contact', next, fields)] : []),
-      ...tagChanges(next, publicTags(contact)),
+      ...tagChanges(next, publicTags(contact), contact.privateTags ?? []),
     ]);
 
     if (state !== next.state || !shadow) await this.save(withHeld({ ...next, state }, local));
@@ -373,9 +373,17 @@ function setBody(
  * The tags added and removed since the shadow, in changes of at most `MAX_MEMBERS` members
  * each, the most one change may carry: a contact imported with thousands of tags still syncs.
  */
-function tagChanges(shadow: Shadow, tags: readonly string[]): ChangeBody[] {
-  // A tag from another device that this one cannot hold was never taken away here.
-  const before = new Set(membersOf(shadow.state, 'tags').filter(storableTag));
+function tagChanges(
+  shadow: Shadow,
+  tags: readonly string[],
+  privateTags: readonly string[],
+): ChangeBody[] {
+  // A tag from another device that this one cannot hold, or holds as private, was never taken
+  // away here.
+  const kept = new Set(privateTags);
+  const before = new Set(
+    membersOf(shadow.state, 'tags').filter((tag) => storableTag(tag) && !kept.has(tag)),
+  );
   const now = new Set(tags);
   const add = tags.filter((tag) => !before.has(tag));
   const remove = [...before].filter((tag) => !now.has(tag));

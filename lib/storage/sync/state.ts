@@ -42,7 +42,8 @@ export interface OutboxEntry {
  * of the contact a touch, next step or history entry belongs to, `pending` the wire id of
  * that contact while it has not arrived here yet, and `held` the values this device kept, by
  * field, where the others' could not be stored here (a newer Rapport's, say): they count as
- * changed here only once the rep changes them.
+ * changed here only once the rep changes them. `since`, while joining, is when this device
+ * last edited the record it held before the others' copy arrived.
  */
 export interface Shadow {
   key: string;
@@ -50,5 +51,6 @@ export interface Shadow {
   parent?: string;
   pending?: string;
   held?: Fields;
+  since?: string;
   state: EntityState;
 }

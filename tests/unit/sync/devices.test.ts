@@ -152,6 +152,22 @@ describe('two devices syncing through a server', () => {
     expect(sent).toContain('fintech');
   });
 
+  it('leaves a tag alone on the others when it is private here under the same name', async () => {
+    const server = new MemoryServer();
+    const [laptop, desktop] = [await device(server), await device(server)];
+    const saved = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
+    await updateContact(laptop, saved.id, { tags: ['difficult'], privateTags: ['difficult'] });
+    await syncAll(server, laptop, desktop);
+
+    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
+    await updateContact(desktop, there.id, { tags: ['difficult'] });
+    await syncAll(server, desktop, laptop);
+    await updateContact(laptop, saved.id, { notes: 'Call back' });
+    await syncAll(server, laptop, desktop);
+
+    expect((await getContactByKey(desktop, 'ada-lovelace'))?.tags).toEqual(['difficult']);
+  });
+
   it('makes one contact of the same person saved on both before they synced', async () => {
     const server = new MemoryServer();
     const laptop = await freshDb();

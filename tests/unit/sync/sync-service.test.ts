@@ -193,6 +193,27 @@ describe('the sync runner', () => {
     });
   });
 
+  it('keeps an edit made after the date was put right ahead of one made before', async () => {
+    allowHost();
+    const remote = server();
+    const [laptop, desktop] = [await connectedDevice(), await connectedDevice()];
+    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    const ada = (await getContactByKey(laptop, 'ada-lovelace'))!;
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3 * MAX_DRIFT_MS });
+    await updateContact(laptop, ada.id, { company: 'While ahead' });
+    vi.useRealTimers();
+    await updateContact(laptop, ada.id, { company: 'After fixing the date' });
+    await syncNow(laptop, { fetchFn: remote.fetch });
+    await syncNow(desktop, { fetchFn: remote.fetch });
+
+    for (const db of [laptop, desktop]) {
+      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('After fixing the date');
+    }
+  });
+
   it('finds a refused change among hundreds in a few requests', async () => {
     allowHost();
     const remote = server();
