@@ -18,7 +18,6 @@ import type { SyncMeta } from './storage/sync/state';
 import { SYNC_FAILURES, ServerConnection, SyncError, pull, push } from './sync/client';
 import type { Fetch } from './sync/client';
 import { MAX_PUSH_CHANGES } from './sync/protocol';
-import type { Cursor } from './sync/protocol';
 
 const log = createLogger('sync');
 
@@ -130,18 +129,17 @@ async function syncOnce(
   await setStatus({ ...previous, state: 'syncing', failure: undefined, message: undefined });
 
   try {
-    let { applied, cursor } = { applied: 0, cursor: meta.cursor };
+    let applied = 0;
 
     // A device joining reads what the others did before it sends anything of its own.
     if (meta.joining) {
-      ({ applied, cursor } = await pullAll(db, connection, cursor, fetchFn));
+      applied += await pullAll(db, connection, fetchFn);
       await finishJoining(db);
     }
 
     await pushAll(db, connection, fetchFn);
     // The cursor moves with each page applied; a run that stops halfway starts from there.
-    const after = await pullAll(db, connection, cursor, fetchFn);
-    applied += after.applied;
+    applied += await pullAll(db, connection, fetchFn);
 
     if (applied > 0) {
       announceToPages('sync');
@@ -226,22 +224,24 @@ export function withinBodyLimit(batch: Outgoing): Outgoing {
   return { seqs: batch.seqs.slice(0, count), changes: batch.changes.slice(0, count) };
 }
 
+/** Reads from where this device got to, page by page; each page moves the cursor as it applies. */
 async function pullAll(
   db: RapportDB,
   connection: ServerConnection,
-  cursor: Cursor,
   fetchFn: Fetch,
-): Promise<{ applied: number; cursor: Cursor }> {
+): Promise<number> {
   let applied = 0;
-  let after = cursor;
 
   for (;;) {
-    const page = await pull(connection, after, undefined, fetchFn);
+    const meta = await getSyncMeta(db);
+
+    if (!meta) return applied;
+
+    const page = await pull(connection, meta.cursor, undefined, fetchFn, meta.seen);
     const result = await applyPulled(db, page.changes, page.cursor);
     applied += result.applied;
-    after = page.cursor;
 
-    if (!page.more || !result.syncing) return { applied, cursor: after };
+    if (!page.more || !result.syncing) return applied;
   }
 }
 

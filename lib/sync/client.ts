@@ -81,8 +81,13 @@ export function pull(
   after: Cursor = START_CURSOR,
   limit?: number,
   fetchFn: Fetch = fetch,
+  seen?: string,
 ): Promise<PullResponse> {
-  const query = new URLSearchParams({ after, ...(limit && { limit: String(limit) }) });
+  const query = new URLSearchParams({
+    after,
+    ...(seen && { seen }),
+    ...(limit && { limit: String(limit) }),
+  });
 
   return request(connection, `/v1/pull?${query}`, { method: 'GET' }, PullResponse, fetchFn);
 }

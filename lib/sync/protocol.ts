@@ -133,9 +133,14 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-/** `GET /v1/pull?after=<cursor>&limit=<n>` */
+/**
+ * `GET /v1/pull?after=<cursor>&seen=<change id>&limit=<n>`. `seen` is the id of the change the
+ * cursor points at, as the device read it: a server whose data was restored from an older copy
+ * numbers other changes the same, and says so (`cursor-ahead`) rather than skip them.
+ */
 export const PullQuery = z.object({
   after: Cursor.default(START_CURSOR),
+  seen: ChangeId.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
 });
 export type PullQuery = z.infer<typeof PullQuery>;

@@ -98,6 +98,18 @@ function pageLength(sizes: readonly { bytes: number | string }[], maxBytes: numb
   return sizes.length;
 }
 
+/** The id of the workspace's change numbered `seq`, or null when it has none such. */
+export async function changeIdAt(db: Db, workspaceId: string, seq: Cursor): Promise<string | null> {
+  const row = await db
+    .selectFrom('changes')
+    .select('change_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+
+  return row?.change_id ?? null;
+}
+
 /** The number of the workspace's latest change, 0 when it has none. */
 export async function lastSeq(db: Db, workspaceId: string): Promise<string> {
   const row = await db

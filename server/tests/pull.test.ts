@@ -88,6 +88,19 @@ describe('pull', () => {
     expect(await pull(ada, '2', 10)).toEqual({ changes: [], cursor: '2', more: false });
   });
 
+  it('answers cursor-ahead when the change at the cursor is not the one the device read', async () => {
+    const ada = await addMember(server.db);
+    const [first, second] = notes('renumbered', 2) as [Change, Change];
+    await push(server.app, ada, [first, second]);
+
+    const same = await get(server.app, ada, `/v1/pull?after=1&seen=${first.id}`);
+    const other = await get(server.app, ada, `/v1/pull?after=1&seen=${second.id}`);
+
+    expect(same.statusCode).toBe(200);
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ error: { code: 'cursor-ahead' } });
+  });
+
   it('answers cursor-ahead for a cursor past its last change, as after a restore', async () => {
     const ada = await addMember(server.db);
     await push(server.app, ada, notes('restored', 2));

@@ -51,7 +51,10 @@ export async function applyPulled(
       }
 
       await refreshContacts(tx, [...applier.contacts]);
-      await tx.objectStore('meta').put({ ...meta.data, clock, cursor }, META.sync);
+      const seen = changes.at(-1)?.id ?? meta.data.seen;
+      await tx
+        .objectStore('meta')
+        .put({ ...meta.data, clock, cursor, ...(seen && { seen }) }, META.sync);
 
       return { applied: applier.applied, syncing: true };
     },

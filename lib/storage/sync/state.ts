@@ -9,7 +9,8 @@ import type { EntityState } from '../../sync/merge';
  * This device's part in syncing, kept in the database so that it moves in the same
  * transactions as the data: present only while sync is on.
  * - `clock`: the highest clock value this device made or saw;
- * - `cursor`: how far into the workspace's changes it has read and applied;
+ * - `cursor`: how far into the workspace's changes it has read and applied, and `seen` the id
+ *   of the change there, by which the server tells that the cursor is still its own;
  * - `serverUrl`, `workspaceId`: the workspace this state belongs to; connecting to another
  *   starts over;
  * - `joining`: set from connecting until this device has read everything the others did and
@@ -21,6 +22,7 @@ export const SyncMeta = z.object({
   deviceId: DeviceId,
   clock: z.object({ deviceId: DeviceId, wall: z.number().int(), counter: z.number().int() }),
   cursor: Cursor,
+  seen: z.string().optional(),
   serverUrl: z.string(),
   workspaceId: z.string(),
   joining: z.boolean().optional(),

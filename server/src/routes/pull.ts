@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PullQuery } from '../../../lib/sync/protocol';
 import type { PullResponse } from '../../../lib/sync/protocol';
 import { callerOf } from '../auth';
-import { lastSeq, pullChanges } from '../changes';
+import { changeIdAt, lastSeq, pullChanges } from '../changes';
 import { ApiError } from '../errors';
 import { parseRequest } from '../validation';
 import type { Deps } from './deps';
@@ -19,6 +19,13 @@ const ServerPullQuery = PullQuery.refine(
   },
 );
 
+const CURSOR_AHEAD = new ApiError(
+  409,
+  'cursor-ahead',
+  'This device has read changes the server no longer holds: its data was restored from an ' +
+    'older copy. The device joins again.',
+);
+
 function isDigits(text: string): boolean {
   return /^\d+$/.test(text);
 }
@@ -26,18 +33,20 @@ function isDigits(text: string): boolean {
 /** `GET /v1/pull?after=<cursor>&limit=<n>` */
 export function pullRoutes(app: FastifyInstance, { db }: Deps): void {
   app.get('/pull', async (request): Promise<PullResponse> => {
-    const { after, limit } = parseRequest(ServerPullQuery, request.query, 'query');
+    const { after, seen, limit } = parseRequest(ServerPullQuery, request.query, 'query');
     const { workspace } = callerOf(request);
+
+    // The change at the cursor is not the one the device read there: this server's data was
+    // restored from an older copy and has numbered other changes the same since.
+    if (seen !== undefined && (await changeIdAt(db, workspace.id, after)) !== seen) {
+      throw CURSOR_AHEAD;
+    }
+
     const page = await pullChanges(db, workspace.id, after, limit);
 
     // Nothing after the cursor may mean the cursor is from data this server no longer has.
     if (page.changes.length === 0 && BigInt(after) > BigInt(await lastSeq(db, workspace.id))) {
-      throw new ApiError(
-        409,
-        'cursor-ahead',
-        'This device has read further than the server holds: its data was restored from an ' +
-          'older copy. The device joins again.',
-      );
+      throw CURSOR_AHEAD;
     }
 
     return page;

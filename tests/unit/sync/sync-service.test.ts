@@ -53,8 +53,10 @@ function server(): {
     }
 
     const after = url.searchParams.get('after') ?? '0';
+    const seen = url.searchParams.get('seen');
+    const there = memory.log[Number(after) - 1];
 
-    if (Number(after) > memory.log.length) {
+    if (Number(after) > memory.log.length || (seen !== null && there?.id !== seen)) {
       return json(409, { error: { code: 'cursor-ahead', message: 'Restored from a copy.' } });
     }
 
@@ -270,12 +272,22 @@ describe('the sync runner', () => {
     await syncNow(laptop, { fetchFn: remote.fetch });
     const before = await getSyncMeta(laptop);
 
+    // The others' changes fill the restored log past where the laptop had read.
     remote.restoreEmpty();
+    const desktop = await connectedDevice();
+    await syncNow(desktop, { fetchFn: remote.fetch });
+    for (const key of ['grace-hopper', 'alan-turing', 'edsger-dijkstra']) {
+      await saveContact(desktop, draft(key), { now: NOW });
+    }
+    await syncNow(desktop, { fetchFn: remote.fetch });
     await syncNow(laptop, { fetchFn: remote.fetch });
+    await syncNow(desktop, { fetchFn: remote.fetch });
 
     expect((await getSyncStatus())?.state).toBe('ok');
     expect((await getSyncMeta(laptop))?.deviceId).not.toBe(before?.deviceId);
     expect(remote.log.map((change) => change.entityId)).toContain('ada-lovelace');
+    expect(await getContactByKey(desktop, 'ada-lovelace')).toBeDefined();
+    expect(await getContactByKey(laptop, 'grace-hopper')).toBeDefined();
   });
 
   it('reads what the others did before sending anything of a device that joins', async () => {
