@@ -230,16 +230,20 @@ async function pullAll(
   connection: ServerConnection,
   fetchFn: Fetch,
 ): Promise<number> {
+  const meta = await getSyncMeta(db);
   let applied = 0;
 
+  if (!meta) return applied;
+
+  // Kept here as each applied page stores them, rather than read back after every page.
+  let { cursor, seen } = meta;
+
   for (;;) {
-    const meta = await getSyncMeta(db);
-
-    if (!meta) return applied;
-
-    const page = await pull(connection, meta.cursor, undefined, fetchFn, meta.seen);
+    const page = await pull(connection, cursor, undefined, fetchFn, seen);
     const result = await applyPulled(db, page.changes, page.cursor);
     applied += result.applied;
+    cursor = page.cursor;
+    seen = page.changes.at(-1)?.id ?? seen;
 
     if (!page.more || !result.syncing) return applied;
   }

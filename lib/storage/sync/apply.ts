@@ -1,6 +1,7 @@
 import { observe } from '../../sync/hlc';
 import { applyChange, entityKey, membersOf } from '../../sync/merge';
 import type { EntityState } from '../../sync/merge';
+import { RecordKind } from '../../sync/protocol';
 import type { Change, Cursor, EntityKind, Fields } from '../../sync/protocol';
 import { INDEX, META, touchesOf } from '../db';
 import type { RapportDB } from '../db';
@@ -8,10 +9,10 @@ import { refreshContacts } from '../derived-fields';
 import { inWriteTx } from '../tx';
 import { SYNC_SCOPE } from './outbox';
 import type { OutboxTx } from './outbox';
-import { SyncMeta } from './state';
+import { readSyncMeta } from './state';
 import type { Shadow } from './state';
 import { fieldsToWrite, tagsKept } from './joining';
-import { mergeFromWire, recordFromWire, storableTag } from './wire';
+import { STORE_OF, mergeFromWire, recordFromWire, storableTag } from './wire';
 
 /** What one pull changed on this device. */
 export interface Applied {
@@ -37,13 +38,13 @@ export async function applyPulled(
     SYNC_SCOPE,
     async (raw) => {
       const tx = raw as unknown as OutboxTx;
-      const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+      const meta = await readSyncMeta(tx.objectStore('meta'));
 
       // Sync was turned off while the page was on its way: drop it.
-      if (!meta.success) return { applied: 0, syncing: false };
+      if (!meta) return { applied: 0, syncing: false };
 
-      const applier = new Applier(tx, meta.data.joining === true);
-      let clock = meta.data.clock;
+      const applier = new Applier(tx, meta.joining === true);
+      let clock = meta.clock;
 
       for (const change of changes) {
         clock = observe(clock, change.hlc, Date.now());
@@ -51,10 +52,10 @@ export async function applyPulled(
       }
 
       await refreshContacts(tx, [...applier.contacts]);
-      const seen = changes.at(-1)?.id ?? meta.data.seen;
+      const seen = changes.at(-1)?.id ?? meta.seen;
       await tx
         .objectStore('meta')
-        .put({ ...meta.data, clock, cursor, ...(seen && { seen }) }, META.sync);
+        .put({ ...meta, clock, cursor, ...(seen && { seen }) }, META.sync);
 
       return { applied: applier.applied, syncing: true };
     },
@@ -161,13 +162,13 @@ class Applier {
    * was last edited here, before anything of the others' is written over it.
    */
   private async withSince(shadow: Shadow): Promise<Shadow> {
-    const store = { contact: 'contacts', nextStep: 'nextSteps', template: 'templates' } as const;
     const kind = shadow.state.kind;
 
-    if (!this.joining || !(kind in store)) return shadow;
+    // Events are written once: only records are edited.
+    if (!this.joining || !RecordKind.safeParse(kind).success) return shadow;
 
-    const name = store[kind as keyof typeof store];
-    const held = await this.tx.objectStore(name).get(localIdOf(shadow));
+    const held = (await this.tx.objectStore(STORE_OF[kind]).get(localIdOf(shadow))) as
+      { updatedAt?: string } | undefined;
 
     return held?.updatedAt ? { ...shadow, since: held.updatedAt } : shadow;
   }

@@ -7,7 +7,8 @@ import type { RapportDB } from '../db';
 import { allOf, inReadTx, inWriteTx } from '../tx';
 import { SYNC_SCOPE, SYNC_STORES, queueLocalChanges } from './outbox';
 import type { OutboxTx, Written } from './outbox';
-import { SyncMeta } from './state';
+import { readSyncMeta } from './state';
+import type { SyncMeta } from './state';
 import type { SyncedStore } from './wire';
 
 /**
@@ -28,10 +29,7 @@ const SNAPSHOT_ORDER: readonly SyncedStore[] = [
 ];
 
 export async function getSyncMeta(db: RapportDB): Promise<SyncMeta | null> {
-  const stored = await inReadTx(db, ['meta'], (tx) => tx.objectStore('meta').get(META.sync));
-  const parsed = SyncMeta.safeParse(stored);
-
-  return parsed.success ? parsed.data : null;
+  return inReadTx(db, ['meta'], (tx) => readSyncMeta(tx.objectStore('meta')));
 }
 
 export interface Workspace {
@@ -53,11 +51,9 @@ export async function startSyncing(
     db,
     SYNC_SCOPE,
     async (tx) => {
-      const current = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+      const current = await readSyncMeta(tx.objectStore('meta'));
 
-      if (!afresh && current.success && sameWorkspace(current.data, workspace)) {
-        return current.data;
-      }
+      if (!afresh && current && sameWorkspace(current, workspace)) return current;
 
       await clearSyncState(tx as unknown as OutboxTx);
 
@@ -88,11 +84,11 @@ export async function finishJoining(db: RapportDB): Promise<void> {
     SYNC_SCOPE,
     async (raw) => {
       const tx = raw as unknown as OutboxTx;
-      const current = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+      const current = await readSyncMeta(tx.objectStore('meta'));
 
-      if (!current.success || !current.data.joining) return;
+      if (!current?.joining) return;
 
-      const { joining: _, ...joined } = current.data;
+      const { joining: _, ...joined } = current;
       await tx.objectStore('meta').put(joined, META.sync);
       await queueLocalChanges(tx, await everything(tx));
     },
@@ -160,14 +156,12 @@ export async function markSent(
 
     if (refused === undefined || seqs.length === 0) return;
 
-    const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+    const meta = await readSyncMeta(tx.objectStore('meta'));
 
-    if (!meta.success) return;
+    if (!meta) return;
 
-    const count = (meta.data.setAside?.count ?? 0) + seqs.length;
-    await tx
-      .objectStore('meta')
-      .put({ ...meta.data, setAside: { count, reason: refused } }, META.sync);
+    const count = (meta.setAside?.count ?? 0) + seqs.length;
+    await tx.objectStore('meta').put({ ...meta, setAside: { count, reason: refused } }, META.sync);
   });
 }
 
@@ -182,13 +176,13 @@ export async function restampAhead(db: RapportDB, nowMs: number): Promise<number
     SYNC_SCOPE,
     async (raw) => {
       const tx = raw as unknown as OutboxTx;
-      const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+      const meta = await readSyncMeta(tx.objectStore('meta'));
 
-      if (!meta.success) return 0;
+      if (!meta) return 0;
 
       const outbox = tx.objectStore('outbox');
       const shadows = tx.objectStore('syncShadow');
-      let clock = meta.data.clock;
+      let clock = meta.clock;
       let count = 0;
 
       // From the first change dated too far ahead on, all are dated again, in the order they
@@ -216,7 +210,7 @@ export async function restampAhead(db: RapportDB, nowMs: number): Promise<number
         count += 1;
       }
 
-      if (count > 0) await tx.objectStore('meta').put({ ...meta.data, clock }, META.sync);
+      if (count > 0) await tx.objectStore('meta').put({ ...meta, clock }, META.sync);
 
       return count;
     },

@@ -8,6 +8,7 @@ import type { Contact } from '../../model/contact';
 import { INDEX, META } from '../db';
 import type { WriteTx } from '../tx';
 import {
+  STORE_OF,
   SYNCED_STORES,
   changedFields,
   isSyncedStore,
@@ -18,7 +19,7 @@ import {
   withoutHeld,
 } from './wire';
 import type { SyncedStore } from './wire';
-import { SyncMeta } from './state';
+import { readSyncMeta } from './state';
 import type { Shadow } from './state';
 
 /**
@@ -100,12 +101,12 @@ function bound(value: unknown, target: object): unknown {
  * the contact its touches moved to.
  */
 export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[]): Promise<void> {
-  const meta = SyncMeta.safeParse(await tx.objectStore('meta').get(META.sync));
+  const meta = await readSyncMeta(tx.objectStore('meta'));
 
   // While joining, nothing is compared yet: the end of joining compares every record.
-  if (!meta.success || meta.data.joining) return;
+  if (!meta || meta.joining) return;
 
-  const queue = new Queue(tx, meta.data.clock);
+  const queue = new Queue(tx, meta.clock);
   const unique = uniqueWrites(written);
   const deletedContacts: string[] = [];
 
@@ -131,7 +132,7 @@ export async function queueLocalChanges(tx: OutboxTx, written: readonly Written[
   for (const id of deletedContacts) await queue.compare('contact', id);
 
   if (queue.count > 0) {
-    await tx.objectStore('meta').put({ ...meta.data, clock: queue.clock }, META.sync);
+    await tx.objectStore('meta').put({ ...meta, clock: queue.clock }, META.sync);
   }
 }
 
@@ -340,10 +341,6 @@ class Queue {
     await this.tx.objectStore('syncShadow').put(shadow);
   }
 }
-
-const STORE_OF = Object.fromEntries(
-  Object.entries(SYNCED_STORES).map(([store, kind]) => [kind, store]),
-) as Record<EntityKind, SyncedStore>;
 
 /** The shadow, holding only the kept values that the record still has. */
 function withHeld(shadow: Shadow, local: Fields): Shadow {

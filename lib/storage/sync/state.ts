@@ -4,6 +4,7 @@ import type { Clock } from '../../sync/hlc';
 import { Cursor } from '../../sync/protocol';
 import type { Change, Fields } from '../../sync/protocol';
 import type { EntityState } from '../../sync/merge';
+import { META } from '../db';
 
 /**
  * This device's part in syncing, kept in the database so that it moves in the same
@@ -29,6 +30,15 @@ export const SyncMeta = z.object({
   setAside: z.object({ count: z.number().int().positive(), reason: z.string() }).optional(),
 });
 export type SyncMeta = z.infer<typeof SyncMeta> & { clock: Clock };
+
+/** This device's sync state as the `meta` store holds it; null while sync is off. */
+export async function readSyncMeta(meta: {
+  get(key: typeof META.sync): Promise<unknown>;
+}): Promise<SyncMeta | null> {
+  const parsed = SyncMeta.safeParse(await meta.get(META.sync));
+
+  return parsed.success ? parsed.data : null;
+}
 
 /** A change waiting to be sent, in the order it was made. */
 export interface OutboxEntry {

@@ -27,6 +27,11 @@ export const SYNCED_STORES = {
 } as const satisfies Record<string, EntityKind>;
 export type SyncedStore = keyof typeof SYNCED_STORES;
 
+/** The store that holds each kind. */
+export const STORE_OF = Object.fromEntries(
+  Object.entries(SYNCED_STORES).map(([store, kind]) => [kind, store]),
+) as Record<EntityKind, SyncedStore>;
+
 export function isSyncedStore(store: string): store is SyncedStore {
   return Object.hasOwn(SYNCED_STORES, store);
 }

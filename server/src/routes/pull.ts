@@ -44,9 +44,10 @@ export function pullRoutes(app: FastifyInstance, { db }: Deps): void {
 
     const page = await pullChanges(db, workspace.id, after, limit);
 
-    // Nothing after the cursor may mean the cursor is from data this server no longer has.
-    if (page.changes.length === 0 && BigInt(after) > BigInt(await lastSeq(db, workspace.id))) {
-      throw CURSOR_AHEAD;
+    // A cursor given without `seen` (a device that has read nothing yet, or an older one) is
+    // checked against the last change instead, only when nothing follows it.
+    if (seen === undefined && page.changes.length === 0) {
+      if (BigInt(after) > BigInt(await lastSeq(db, workspace.id))) throw CURSOR_AHEAD;
     }
 
     return page;
