@@ -12,6 +12,7 @@ import {
   type SyncStatus,
 } from '@/lib/sync-service';
 import { ServerConnection, SyncError, whoAmI } from '@/lib/sync/client';
+import type { MeResponse } from '@/lib/sync/protocol';
 import { Banner } from '../Banner';
 import { database, messageOf, onDataChanged } from '../data';
 
@@ -56,15 +57,23 @@ export function SyncSection(): ReactNode {
     };
   }, []);
 
-  const connect = async (): Promise<void> => {
-    const parsed = ServerConnection.safeParse({ url, token });
+  /**
+   * Checks the address and token, asks for that one host, asks the server whose token it is,
+   * and hands that on; every failure becomes the notice. Browsers ask the rep only while a
+   * click is being handled, so the host is asked for before anything else, every time: the
+   * browser does not ask again while it is still allowed.
+   */
+  const withServer = async (
+    input: { url: string; token: string },
+    then: (connection: ServerConnection, me: MeResponse) => Promise<void>,
+  ): Promise<void> => {
+    const parsed = ServerConnection.safeParse(input);
 
     if (!parsed.success) {
       setNotice({ tone: 'error', text: parsed.error.issues[0]?.message ?? '' });
       return;
     }
 
-    // Browsers ask the rep only while a click is being handled: request before anything else.
     const origins = [originPattern(parsed.data.url)];
     const granted = await browser.permissions.request({ origins }).catch(() => false);
 
@@ -75,11 +84,20 @@ export function SyncSection(): ReactNode {
 
     setBusy(true);
     try {
-      const me = await whoAmI(parsed.data);
+      await then(parsed.data, await whoAmI(parsed.data));
+    } catch (error) {
+      setNotice({ tone: 'error', text: failureText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connect = (): Promise<void> =>
+    withServer({ url, token }, async (connection, me) => {
       const workspaceId = me.workspace.id;
       // The sync state first: a run in between finds it for another workspace and waits.
-      await startSyncing(await database(), { serverUrl: parsed.data.url, workspaceId });
-      await setConnection({ ...parsed.data, workspaceId });
+      await startSyncing(await database(), { serverUrl: connection.url, workspaceId });
+      await setConnection({ ...connection, workspaceId });
       setToken('');
       setNotice({
         tone: 'ok',
@@ -87,12 +105,7 @@ export function SyncSection(): ReactNode {
       });
       await syncNow();
       await reload();
-    } catch (error) {
-      setNotice({ tone: 'error', text: failureText(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   /**
    * A new token for the same workspace takes the place of the old one, and sync goes on where
@@ -101,41 +114,18 @@ export function SyncSection(): ReactNode {
   const replaceToken = async (): Promise<void> => {
     if (!connected) return;
 
-    const parsed = ServerConnection.safeParse({ url: connected.url, token });
-
-    if (!parsed.success) {
-      setNotice({ tone: 'error', text: parsed.error.issues[0]?.message ?? '' });
-      return;
-    }
-
-    // Asked again in case it was taken back; the browser does not ask when it is still there.
-    const origins = [originPattern(parsed.data.url)];
-    const granted = await browser.permissions.request({ origins }).catch(() => false);
-
-    if (!granted) {
-      setNotice({ tone: 'error', text: i18n.t('sync.refused') });
-      return;
-    }
-
-    setBusy(true);
-    try {
-      const me = await whoAmI(parsed.data);
-
+    await withServer({ url: connected.url, token }, async (connection, me) => {
       if (me.workspace.id !== connected.workspace) {
         setNotice({ tone: 'error', text: i18n.t('sync.otherWorkspace', [me.workspace.name]) });
         return;
       }
 
-      await setConnection({ ...parsed.data, workspaceId: me.workspace.id });
+      await setConnection({ ...connection, workspaceId: me.workspace.id });
       setToken('');
       setNotice({ tone: 'ok', text: i18n.t('sync.tokenReplaced') });
       await syncNow();
       await reload();
-    } catch (error) {
-      setNotice({ tone: 'error', text: failureText(error) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   /**
