@@ -66,7 +66,7 @@ describe('pull', () => {
     expect((await pull(ada, '0', 1)).changes).toEqual([change]);
   });
 
-  it('ends a page before it grows past a few MiB, however many changes were asked for', async () => {
+  it('ends a page before it passes a few MiB, however many changes were asked for', async () => {
     const ada = await addMember(server.db);
     const long = 'x'.repeat(900_000);
 
@@ -88,7 +88,7 @@ describe('pull', () => {
     expect(await pull(ada, '2', 10)).toEqual({ changes: [], cursor: '2', more: false });
   });
 
-  it('answers cursor-ahead when the change at the cursor is not the one the device read', async () => {
+  it('answers cursor-ahead when the change at the cursor is not the one read there', async () => {
     const ada = await addMember(server.db);
     const [first, second] = notes('renumbered', 2) as [Change, Change];
     await push(server.app, ada, [first, second]);

@@ -78,7 +78,7 @@ describe('sync between two browsers', () => {
     expect(backup.touches).toHaveLength(1);
   });
 
-  it('takes a new token in place of one the server refuses, and goes on where it stopped', async () => {
+  it('takes a new token in place of a refused one and goes on where it stopped', async () => {
     const options = await optionsOf(laptop);
     const sync = options.locator('[data-testid="sync"]');
     const device = await deviceIdOf(options);

@@ -1,65 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { deleteContact, getContactByKey, saveContact, updateContact } from '@/lib/storage/contacts';
-import type { RapportDB } from '@/lib/storage/db';
 import { mergeContacts } from '@/lib/storage/duplicates';
 import { listNextSteps, setNextStep } from '@/lib/storage/next-steps';
 import { applyPulled } from '@/lib/storage/sync/apply';
 import {
   finishJoining,
   getSyncMeta,
-  markSent,
   outgoing,
   pendingChanges,
   startSyncing,
   stopSyncing,
 } from '@/lib/storage/sync/device';
 import { listTouches, logTouch } from '@/lib/storage/touches';
-import type { Change, ChangeBody } from '@/lib/sync/protocol';
 import { NOW, draft, freshDb } from '../storage/fixtures';
 import { MemoryServer } from './memory-server';
-
-const WORKSPACE = { serverUrl: 'https://sync.example.test', workspaceId: 'w-1' };
-
-async function device(server: MemoryServer): Promise<RapportDB> {
-  const db = await freshDb();
-  await startSyncing(db, WORKSPACE);
-  await sync(db, server);
-
-  return db;
-}
-
-/** What the sync runner does, against the in-memory server. */
-async function sync(db: RapportDB, server: MemoryServer, pageSize = 2): Promise<void> {
-  if ((await getSyncMeta(db))?.joining) {
-    await pullAll(db, server, pageSize);
-    await finishJoining(db);
-  }
-
-  for (;;) {
-    const batch = await outgoing(db, 3);
-    if (batch.changes.length === 0) break;
-
-    server.push(batch.changes);
-    await markSent(db, batch.seqs);
-  }
-
-  await pullAll(db, server, pageSize);
-}
-
-async function pullAll(db: RapportDB, server: MemoryServer, pageSize: number): Promise<void> {
-  for (;;) {
-    const meta = await getSyncMeta(db);
-    const page = server.pull(meta!.cursor, pageSize);
-    await applyPulled(db, page.changes, page.cursor);
-
-    if (!page.more) break;
-  }
-}
-
-async function syncAll(server: MemoryServer, ...dbs: RapportDB[]): Promise<void> {
-  for (const db of dbs) await sync(db, server);
-  for (const db of dbs) await sync(db, server);
-}
+import { WORKSPACE, device, duplicateWithTouch, sync, syncAll } from './devices';
 
 describe('two devices syncing through a server', () => {
   it('shows a contact saved on one on the other, with the touch logged there', async () => {
@@ -247,15 +202,7 @@ describe('two devices syncing through a server', () => {
   it('hands the touches of a merged duplicate to the contact it was merged into', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
-    const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
-    const dropped = (await saveContact(laptop, draft('ada-lovelace-2'), { now: NOW })).contact;
-    await logTouch(laptop, {
-      contactId: dropped.id,
-      at: NOW.toISOString(),
-      channel: 'email',
-      direction: 'outbound',
-      summary: 'Sent the deck',
-    });
+    const { kept, dropped } = await duplicateWithTouch(laptop);
     await syncAll(server, laptop, desktop);
 
     await mergeContacts(laptop, kept.id, dropped.id, {}, NOW);
@@ -266,18 +213,10 @@ describe('two devices syncing through a server', () => {
     expect((await listTouches(desktop, there.id)).map((t) => t.summary)).toEqual(['Sent the deck']);
   });
 
-  it('keeps its touches and next step when another device deleted the duplicate meanwhile', async () => {
+  it('keeps its touches and next step when another device deleted it meanwhile', async () => {
     const server = new MemoryServer();
     const [laptop, desktop] = [await device(server), await device(server)];
-    const kept = (await saveContact(laptop, draft('ada-lovelace'), { now: NOW })).contact;
-    const dropped = (await saveContact(laptop, draft('ada-lovelace-2'), { now: NOW })).contact;
-    await logTouch(laptop, {
-      contactId: dropped.id,
-      at: NOW.toISOString(),
-      channel: 'email',
-      direction: 'outbound',
-      summary: 'Sent the deck',
-    });
+    const { kept, dropped } = await duplicateWithTouch(laptop);
     await syncAll(server, laptop, desktop);
 
     await setNextStep(laptop, dropped.id, 'Send the proposal', '2026-03-12', NOW);
@@ -369,230 +308,6 @@ describe('two devices syncing through a server', () => {
     expect(first.applied).toBeGreaterThan(0);
     expect(again.applied).toBe(0);
     expect(await pendingChanges(desktop)).toBe(0);
-  });
-});
-
-describe('a device that disconnects and connects again', () => {
-  it("sends what was changed here meanwhile, field by field, and keeps the others' work", async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical', tags: ['fintech'] }), {
-      now: NOW,
-    });
-    await syncAll(server, laptop, desktop);
-
-    // Disconnected, the laptop syncs no more; both go on working.
-    const there = (await getContactByKey(desktop, 'ada-lovelace'))!;
-    await updateContact(desktop, there.id, { company: 'Difference Engine', tags: [] }, NOW);
-    await sync(desktop, server);
-    const here = (await getContactByKey(laptop, 'ada-lovelace'))!;
-    await updateContact(laptop, here.id, { notes: 'Met at the conference' }, NOW);
-
-    expect(await startSyncing(laptop, WORKSPACE)).toEqual(await getSyncMeta(laptop));
-    await syncAll(server, laptop, desktop);
-
-    for (const db of [laptop, desktop]) {
-      const ada = await getContactByKey(db, 'ada-lovelace');
-      expect(ada?.company).toBe('Difference Engine');
-      expect(ada?.tags).toEqual([]);
-      expect(ada?.notes).toBe('Met at the conference');
-    }
-  });
-});
-
-describe('a device that joins again from the start', () => {
-  it('undoes no edit and brings back no contact the others changed meanwhile', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(laptop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
-    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
-    await syncAll(server, laptop, desktop);
-
-    await stopSyncing(laptop);
-    const ada = (await getContactByKey(desktop, 'ada-lovelace'))!;
-    const grace = (await getContactByKey(desktop, 'grace-hopper'))!;
-    await updateContact(desktop, ada.id, { company: 'Difference Engine' }, NOW);
-    await deleteContact(desktop, grace.id);
-    await sync(desktop, server);
-
-    await startSyncing(laptop, WORKSPACE);
-    await syncAll(server, laptop, desktop);
-
-    for (const db of [laptop, desktop]) {
-      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Difference Engine');
-      expect(await getContactByKey(db, 'grace-hopper')).toBeUndefined();
-    }
-  });
-
-  it('keeps the later edit of two devices that held the same person before syncing', async () => {
-    const server = new MemoryServer();
-    const [desktop, laptop] = [await freshDb(), await freshDb()];
-    const later = new Date(NOW.getTime() + 3_600_000);
-    await saveContact(desktop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
-    await saveContact(laptop, draft('ada-lovelace', { company: 'Difference' }), { now: later });
-
-    await startSyncing(desktop, WORKSPACE);
-    await sync(desktop, server);
-    await startSyncing(laptop, WORKSPACE);
-    await syncAll(server, laptop, desktop);
-
-    for (const db of [laptop, desktop]) {
-      expect((await getContactByKey(db, 'ada-lovelace'))?.company).toBe('Difference');
-    }
-  });
-
-  it('keeps what the second device added to a person both saved before syncing', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await freshDb(), await freshDb()];
-    const dayAgo = new Date(Date.now() - 86_400_000);
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    await saveContact(laptop, draft('ada-lovelace'), { now: dayAgo });
-    const saved = await saveContact(desktop, draft('ada-lovelace'), { now: hourAgo });
-    const edit = { email: 'ada@example.com', notes: 'Wants a proposal' };
-    await updateContact(desktop, saved.contact.id, edit, hourAgo);
-
-    await startSyncing(laptop, WORKSPACE);
-    await sync(laptop, server);
-    await startSyncing(desktop, WORKSPACE);
-    await syncAll(server, desktop, laptop);
-
-    for (const db of [laptop, desktop]) {
-      expect(await getContactByKey(db, 'ada-lovelace')).toMatchObject(edit);
-    }
-  });
-
-  it('sends on what was changed here after the others last changed it', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(desktop, draft('ada-lovelace', { company: 'Analytical' }), { now: NOW });
-    await syncAll(server, desktop, laptop);
-
-    await stopSyncing(laptop);
-    const later = new Date(Date.now() + 60_000);
-    const ada = (await getContactByKey(laptop, 'ada-lovelace'))!;
-    await updateContact(laptop, ada.id, { company: 'Babbage & Co', tags: ['fintech'] }, later);
-
-    await startSyncing(laptop, WORKSPACE);
-    await syncAll(server, laptop, desktop);
-
-    for (const db of [laptop, desktop]) {
-      const there = await getContactByKey(db, 'ada-lovelace');
-      expect(there?.company).toBe('Babbage & Co');
-      expect(there?.tags).toEqual(['fintech']);
-    }
-  });
-});
-
-describe('values this version of Rapport cannot store', () => {
-  /** A change from a newer Rapport, which knows a status and tags this one does not. */
-  function fromNewer(id: string, body: ChangeBody): Change {
-    const hlc = `${Date.now()}.000000.newer`;
-
-    return { ...body, id: `newer-change-${id}`, deviceId: 'newer', hlc } as Change;
-  }
-
-  it('keep the values here and let the rest of the change through', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(laptop, draft('grace-hopper', { company: 'Navy' }), { now: NOW });
-    await syncAll(server, laptop, desktop);
-
-    server.push([
-      fromNewer('1', {
-        op: 'set',
-        kind: 'contact',
-        entityId: 'grace-hopper',
-        fields: { status: 'prospect', company: 'Remington Rand' },
-      }),
-      fromNewer('2', {
-        op: 'members',
-        kind: 'contact',
-        entityId: 'grace-hopper',
-        field: 'tags',
-        add: ['t'.repeat(150), 'cobol'],
-        remove: [],
-      }),
-    ]);
-    await sync(laptop, server);
-
-    const grace = (await getContactByKey(laptop, 'grace-hopper'))!;
-    expect(grace).toMatchObject({ company: 'Remington Rand', status: 'new', tags: ['cobol'] });
-  });
-
-  it('are not sent back as changes here when the rep edits something else', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
-    await syncAll(server, laptop, desktop);
-    server.push([
-      fromNewer('1', {
-        op: 'set',
-        kind: 'contact',
-        entityId: 'grace-hopper',
-        fields: { status: 'prospect' },
-      }),
-      fromNewer('2', {
-        op: 'members',
-        kind: 'contact',
-        entityId: 'grace-hopper',
-        field: 'tags',
-        add: ['t'.repeat(150)],
-        remove: [],
-      }),
-    ]);
-    await sync(laptop, server);
-    const sent = server.log.length;
-
-    const grace = (await getContactByKey(laptop, 'grace-hopper'))!;
-    await updateContact(laptop, grace.id, { notes: 'Call back' }, NOW);
-    await sync(laptop, server);
-
-    const mine = server.log.slice(sent);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ op: 'set', fields: { notes: 'Call back' } });
-    expect(mine[0]).not.toHaveProperty('fields.status');
-
-    await updateContact(laptop, grace.id, { status: 'warm' }, NOW);
-    await sync(laptop, server);
-    expect(server.log.at(-1)).toMatchObject({ op: 'set', fields: { status: 'warm' } });
-  });
-
-  it('include keys a newer Rapport added inside a value, which are not sent back', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await device(server), await device(server)];
-    await saveContact(laptop, draft('grace-hopper'), { now: NOW });
-    await syncAll(server, laptop, desktop);
-    const name = { display: 'Grace Hopper', given: 'Grace', family: 'Hopper', phonetic: 'ɡreɪs' };
-    server.push([
-      fromNewer('1', { op: 'set', kind: 'contact', entityId: 'grace-hopper', fields: { name } }),
-    ]);
-    await sync(laptop, server);
-    const sent = server.log.length;
-
-    const grace = (await getContactByKey(laptop, 'grace-hopper'))!;
-    await updateContact(laptop, grace.id, { notes: 'Call back' }, NOW);
-    await sync(laptop, server);
-
-    expect(grace.name).toEqual({ display: 'Grace Hopper', given: 'Grace', family: 'Hopper' });
-    expect(server.log.slice(sent).some((c) => c.op === 'set' && 'name' in c.fields)).toBe(false);
-  });
-
-  it('include ids two devices gave the same person, which are not sent to and fro', async () => {
-    const server = new MemoryServer();
-    const [laptop, desktop] = [await freshDb(), await freshDb()];
-    await saveContact(laptop, draft('ada-lovelace'), { now: NOW });
-    await saveContact(desktop, draft('ada-lovelace'), { now: NOW });
-    for (const db of [laptop, desktop]) await startSyncing(db, WORKSPACE);
-    await syncAll(server, laptop, desktop);
-    const sent = server.log.length;
-
-    for (const db of [laptop, desktop]) {
-      const ada = (await getContactByKey(db, 'ada-lovelace'))!;
-      await updateContact(db, ada.id, { notes: 'Met again' }, NOW);
-    }
-    await syncAll(server, laptop, desktop);
-
-    expect(server.log.slice(sent).some((c) => c.op === 'set' && 'id' in c.fields)).toBe(false);
   });
 });
 

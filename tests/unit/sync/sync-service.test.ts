@@ -112,7 +112,7 @@ describe('the sync runner', () => {
     expect((await getSyncStatus())?.state).toBe('ok');
   });
 
-  it('keeps the changes while the server is unreachable, and sends them when it is back', async () => {
+  it('keeps changes while the server is unreachable, and sends them when it is back', async () => {
     allowHost();
     const remote = server();
     const laptop = await connectedDevice();
@@ -263,7 +263,7 @@ describe('the sync runner', () => {
     expect((await getContactByKey(laptop, 'ada-lovelace'))?.company).toBe('Difference Engine');
   });
 
-  it('joins again when the server was restored from an older copy, and sends what it lost', async () => {
+  it('joins a server restored from an older copy again, and sends what it lost', async () => {
     allowHost();
     const remote = server();
     const laptop = await connectedDevice();
