@@ -2,8 +2,10 @@ import type { IDBPTransaction } from 'idb';
 import type { z } from 'zod';
 import type { RapportDB, RapportSchema, StoreName } from './db';
 import { InvalidRecordError, fieldIssues, toStorageError } from './errors';
-import { SYNC_STORES, noting, queueLocalChanges } from './sync/outbox';
-import type { OutboxTx, Written } from './sync/outbox';
+import { noting } from './sync/noting';
+import type { Written } from './sync/noting';
+import { SYNC_STORES, queueLocalChanges } from './sync/outbox';
+import type { OutboxTx } from './sync/outbox';
 import { isSyncedStore } from './sync/wire';
 
 export type WriteTx<N extends StoreName> = IDBPTransaction<RapportSchema, N[], 'readwrite'>;

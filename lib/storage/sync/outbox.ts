@@ -11,7 +11,6 @@ import {
   STORE_OF,
   SYNCED_STORES,
   changedFields,
-  isSyncedStore,
   publicTags,
   stillHeld,
   storableTag,
@@ -21,6 +20,7 @@ import {
 import type { SyncedStore } from './wire';
 import { readSyncMeta } from './state';
 import type { Shadow } from './state';
+import type { Written } from './noting';
 
 /**
  * Local changes go to the outbox in the transaction that makes them, so a change is never
@@ -37,62 +37,6 @@ export const SYNC_STORES = ['outbox', 'syncShadow', 'meta'] as const;
 
 /** Every store a sync transaction that reads or writes all synced records needs. */
 export const SYNC_SCOPE = [...(Object.keys(SYNCED_STORES) as SyncedStore[]), ...SYNC_STORES];
-
-export interface Written {
-  store: SyncedStore;
-  key: string;
-}
-
-/**
- * The same transaction, noting the keys of synced records written through it. Only `put`,
- * `add` and `delete` write records in Rapport's storage code (no cursor updates outside
- * upgrades), so those are what is watched.
- */
-export function noting<T extends object>(tx: T, written: Written[]): T {
-  return new Proxy(tx, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-
-      if (property !== 'objectStore' || typeof value !== 'function') return bound(value, target);
-
-      return (name: string) => {
-        const store = (value as (n: string) => object).call(target, name);
-
-        return isSyncedStore(name) ? notingStore(store, name, written) : store;
-      };
-    },
-  });
-}
-
-function notingStore<S extends object>(store: S, name: SyncedStore, written: Written[]): S {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-
-      if (typeof value !== 'function') return value;
-
-      if (property === 'put' || property === 'add') {
-        return (record: { id: string }, ...rest: unknown[]) => {
-          written.push({ store: name, key: record.id });
-          return (value as (...a: unknown[]) => unknown).call(target, record, ...rest);
-        };
-      }
-
-      if (property === 'delete') {
-        return (key: string) => {
-          written.push({ store: name, key });
-          return (value as (k: string) => unknown).call(target, key);
-        };
-      }
-
-      return bound(value, target);
-    },
-  });
-}
-
-function bound(value: unknown, target: object): unknown {
-  return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-}
 
 /**
  * Turns what the transaction wrote into changes in the outbox, when sync is on. The order is
