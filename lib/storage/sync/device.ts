@@ -1,4 +1,5 @@
 import { newClock, tick, tooFarAhead } from '../../sync/hlc';
+import type { Clock } from '../../sync/hlc';
 import { entityKey, restamped } from '../../sync/merge';
 import { START_CURSOR } from '../../sync/protocol';
 import type { Change } from '../../sync/protocol';
@@ -9,7 +10,7 @@ import { SYNC_SCOPE, SYNC_STORES, queueLocalChanges } from './outbox';
 import type { OutboxTx } from './outbox';
 import type { Written } from './noting';
 import { readSyncMeta } from './state';
-import type { SyncMeta } from './state';
+import type { OutboxEntry, SyncMeta } from './state';
 import type { SyncedStore } from './wire';
 
 /**
@@ -181,42 +182,45 @@ export async function restampAhead(db: RapportDB, nowMs: number): Promise<number
 
       if (!meta) return 0;
 
-      const outbox = tx.objectStore('outbox');
-      const shadows = tx.objectStore('syncShadow');
-      let clock = meta.clock;
-      let count = 0;
-
       // From the first change dated too far ahead on, all are dated again, in the order they
       // were made: one made after the date was put right must still sort after it.
-      let redating = false;
+      const entries = await tx.objectStore('outbox').getAll();
+      const first = entries.findIndex((entry) => tooFarAhead(entry.change.hlc, nowMs));
 
-      for (const entry of await outbox.getAll()) {
-        const before = entry.change;
+      if (first === -1) return 0;
 
-        redating ||= tooFarAhead(before.hlc, nowMs);
-        if (!redating) continue;
+      let clock = meta.clock;
 
-        const stamped = tick(clock, nowMs);
-        const change = { ...before, id: crypto.randomUUID(), hlc: stamped.hlc } as Change;
-        const shadow = await shadows
-          .index(INDEX.shadowByWire)
-          .get(entityKey(change.kind, change.entityId));
+      for (const entry of entries.slice(first)) clock = await redate(tx, entry, clock, nowMs);
 
-        await outbox.put({ ...entry, change });
-        if (shadow) {
-          await shadows.put({ ...shadow, state: restamped(shadow.state, before.hlc, change.hlc) });
-        }
+      await tx.objectStore('meta').put({ ...meta, clock }, META.sync);
 
-        clock = stamped.clock;
-        count += 1;
-      }
-
-      if (count > 0) await tx.objectStore('meta').put({ ...meta, clock }, META.sync);
-
-      return count;
+      return entries.length - first;
     },
     { noting: false },
   );
+}
+
+/** Dates one waiting change again, and its value in its shadow; returns the clock after it. */
+async function redate(
+  tx: OutboxTx,
+  entry: OutboxEntry,
+  clock: Clock,
+  nowMs: number,
+): Promise<Clock> {
+  const before = entry.change;
+  const stamped = tick(clock, nowMs);
+  const change = { ...before, id: crypto.randomUUID(), hlc: stamped.hlc } as Change;
+  const shadows = tx.objectStore('syncShadow');
+  const shadow = await shadows
+    .index(INDEX.shadowByWire)
+    .get(entityKey(change.kind, change.entityId));
+
+  await tx.objectStore('outbox').put({ ...entry, change });
+  if (shadow)
+    await shadows.put({ ...shadow, state: restamped(shadow.state, before.hlc, change.hlc) });
+
+  return stamped.clock;
 }
 
 export async function pendingChanges(db: RapportDB): Promise<number> {
